@@ -1,0 +1,39 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
+import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
+import { redactPaths } from './redact.js';
+
+export type { Logger } from 'pino';
+export type LogLevel = LevelWithSilent;
+
+export interface LoggerOptions {
+  service: string;
+  /** Defaults to LOG_LEVEL, then `info`. */
+  level?: LogLevel;
+  /** Deployment environment; defaults to NODE_ENV, then `development`. */
+  env?: string;
+  /** Where lines go; stdout unless given (tests pass a stream to read them back). */
+  destination?: DestinationStream;
+}
+
+/** Ties every line to the request's trace, so logs and traces can be joined by id. */
+function traceFields(): Record<string, string> {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  if (!spanContext || !isSpanContextValid(spanContext)) return {};
+  return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const level = options.level ?? (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info';
+  return pino(
+    {
+      level,
+      base: { service: options.service, env: options.env ?? process.env.NODE_ENV ?? 'development' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Labels instead of numbers: readable by people and by log shippers without a mapping.
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: traceFields,
+      redact: { paths: [...redactPaths], censor: '[redacted]' },
+    },
+    options.destination,
+  );
+}
