@@ -31,6 +31,8 @@ export interface SubscribeOptions {
   maxAttempts?: number;
   /** Delay before each retry, in ms; the last value repeats. Default [100, 500, 2000, 5000]. */
   backoffMs?: number[];
+  /** Handlers this subscriber runs at once (always for different keys). Default 16. */
+  concurrency?: number;
 }
 
 export interface BatchSubscribeOptions extends SubscribeOptions {
