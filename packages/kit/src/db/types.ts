@@ -10,6 +10,8 @@ export interface QueryResult<R extends Row = Row> {
 /** Anything that runs parameterised SQL: the database itself or an open transaction. */
 export interface Queryable {
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs a script of several statements without parameters (migrations, test fixtures). */
+  exec(script: string): Promise<void>;
 }
 
 /** A handle valid only inside `transaction(fn)`; repositories take it as their first argument. */
