@@ -1,0 +1,1 @@
+export { captureError, type ErrorContext } from './sentry.js';
