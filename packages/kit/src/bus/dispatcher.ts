@@ -63,14 +63,15 @@ export class Dispatcher<T> {
     return this.count;
   }
 
-  push(ref: T, key: string): void {
+  /** `priorFailures`: deliveries the engine already made without an ack (JetStream redeliveries). */
+  push(ref: T, key: string, priorFailures = 0): void {
     const now = Date.now();
     const entry: Entry<T> = {
       ref,
       key,
       order: this.nextOrder++,
       arrivedAt: now,
-      failures: 0,
+      failures: priorFailures,
       notBefore: now,
       inFlight: false,
     };

@@ -1,4 +1,5 @@
 import type { BusLogger } from './defaults.js';
+import { createJetStreamBus } from './jetstream-bus.js';
 import { createMemoryBus } from './memory-bus.js';
 import type { Bus } from './types.js';
 
@@ -9,6 +10,7 @@ export {
   DLQ_ID_HEADER,
   DLQ_SUBJECT_HEADER,
 } from './defaults.js';
+export { createJetStreamBus, type JetStreamBusOptions } from './jetstream-bus.js';
 export { createMemoryBus, type MemoryBusOptions } from './memory-bus.js';
 export { dlqSubject, subjectMatches } from './subjects.js';
 export type * from './types.js';
@@ -20,12 +22,26 @@ export interface OpenBusOptions {
   dataDir?: string;
   /** JetStream only: prepended to every stream name. */
   streamPrefix?: string;
+  /** JetStream only: stream retention. Unset keeps messages until removed by hand. */
+  streamMaxAgeMs?: number;
+  /** JetStream only: connection name, e.g. the service name. */
+  name?: string;
   /** De-duplication window for message ids. Default 2 minutes. */
   duplicateWindowMs?: number;
   logger?: BusLogger;
 }
 
+/** NATS_URL set → JetStream; unset → the in-process bus (persisted under dataDir when given). */
 export async function openBus(options: OpenBusOptions = {}): Promise<Bus> {
-  if (options.url) throw new Error('JetStream bus not built yet');
+  if (options.url) {
+    return createJetStreamBus({
+      url: options.url,
+      streamPrefix: options.streamPrefix,
+      duplicateWindowMs: options.duplicateWindowMs,
+      streamMaxAgeMs: options.streamMaxAgeMs,
+      name: options.name,
+      logger: options.logger,
+    });
+  }
   return createMemoryBus(options);
 }

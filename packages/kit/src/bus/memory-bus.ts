@@ -1,18 +1,14 @@
+import { deadLetterMessage } from './dead-letter.js';
 import {
   type BusLogger,
   DEFAULT_CONCURRENCY,
   DEFAULT_DUPLICATE_WINDOW_MS,
-  DLQ_ATTEMPTS_HEADER,
-  DLQ_ERROR_HEADER,
-  DLQ_ID_HEADER,
-  DLQ_SUBJECT_HEADER,
   retryPolicy,
   silentLogger,
 } from './defaults.js';
 import { Dispatcher, type DispatchMode, type Member, type Runner } from './dispatcher.js';
-import { errorText } from './errors.js';
 import { MemoryStream, type StoredMessage } from './memory-store.js';
-import { dlqSubject, matchesAny } from './subjects.js';
+import { assertDurable, matchesAny } from './subjects.js';
 import type {
   BatchHandler,
   BatchSubscribeOptions,
@@ -109,6 +105,7 @@ class MemoryBus implements Bus {
 
   private join(options: SubscribeOptions, mode: DispatchMode, run: Runner): Subscription {
     if (this.closed) throw new Error('bus is closed');
+    assertDurable(options.durable);
     const group = this.groupFor(options, mode);
     const member = group.dispatcher.addMember(run);
     group.members.add(member);
@@ -174,19 +171,7 @@ class MemoryBus implements Bus {
     error: unknown,
     attempts: number,
   ): Promise<void> {
-    return this.publish({
-      subject: dlqSubject(durable),
-      id: `${durable}:${stored.id}`,
-      key: stored.key,
-      payload: JSON.parse(stored.data),
-      headers: {
-        ...stored.headers,
-        [DLQ_ERROR_HEADER]: errorText(error),
-        [DLQ_SUBJECT_HEADER]: stored.subject,
-        [DLQ_ID_HEADER]: stored.id,
-        [DLQ_ATTEMPTS_HEADER]: String(attempts),
-      },
-    });
+    return this.publish(deadLetterMessage(durable, toDelivery(stored, attempts), error, attempts));
   }
 }
 

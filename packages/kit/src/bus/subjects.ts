@@ -32,3 +32,10 @@ export function streamToken(subject: string): string {
 export function streamName(subject: string, prefix = ''): string {
   return `${prefix}${streamToken(subject)}`.toUpperCase().replace(/[^A-Z0-9_-]/g, '_');
 }
+
+/** A durable name becomes a NATS consumer name and the last token of `dlq.<durable>`. */
+export function assertDurable(durable: string): void {
+  if (!/^[A-Za-z0-9_-]+$/.test(durable)) {
+    throw new Error(`durable "${durable}" may hold only letters, digits, "_" and "-"`);
+  }
+}
