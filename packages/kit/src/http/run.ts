@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { initTelemetry, shutdownTelemetry } from '../telemetry/index.js';
 
 export interface ListenOptions {
   port: number;
@@ -17,15 +18,16 @@ export async function listen(server: FastifyInstance, options: ListenOptions): P
 }
 
 export interface RunServiceOptions extends ListenOptions {
-  /** Builds the app; called once telemetry (if any) is set up. */
+  service: string;
+  version?: string;
+  env?: string;
+  /** Builds the app (deps, routes); called after telemetry is set up. */
   build: () => Promise<FastifyInstance>;
-  /** Runs after the servers closed, e.g. `shutdownTelemetry`. */
-  afterClose?: () => Promise<void>;
   /** Hard limit on the whole shutdown before the process exits anyway (default 20 s). */
   exitTimeoutMs?: number;
 }
 
-const running = new Set<() => Promise<void>>();
+const running = new Set<FastifyInstance>();
 let signalsInstalled = false;
 
 /** One handler per process, however many services it runs: a signal closes them all. */
@@ -44,27 +46,28 @@ function installSignalHandlers(exitTimeoutMs: number, log: FastifyInstance['log'
       log.error({ exitTimeoutMs }, 'shutdown took too long: exiting');
       process.exit(1);
     }, exitTimeoutMs).unref();
-    Promise.allSettled([...running].map((close) => close())).then((results) => {
-      const failed = results.some((result) => result.status === 'rejected');
-      process.exit(failed ? 1 : 0);
-    });
+    void closeAll().then((ok) => process.exit(ok ? 0 : 1));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
+async function closeAll(): Promise<boolean> {
+  const results = await Promise.allSettled([...running].map((server) => server.close()));
+  await shutdownTelemetry();
+  return results.every((result) => result.status === 'fulfilled');
+}
+
 /**
- * The whole of a service's main.ts: build, listen, log the URL, and on SIGTERM/SIGINT close
- * gracefully (in-flight requests, then cleanup hooks), then exit.
+ * The whole of a service's main.ts: telemetry, build, listen, log the URL; on SIGTERM/SIGINT
+ * close gracefully (in-flight requests, then cleanup hooks), flush telemetry and exit.
  */
 export async function runService(options: RunServiceOptions): Promise<FastifyInstance> {
+  await initTelemetry({ service: options.service, version: options.version, env: options.env });
   const server = await options.build();
-  running.add(async () => {
-    await server.close();
-    await options.afterClose?.();
-  });
+  running.add(server);
   installSignalHandlers(options.exitTimeoutMs ?? 20_000, server.log);
   const url = await listen(server, options);
-  server.log.info({ url }, `listening on ${url}`);
+  server.log.info({ url }, `${options.service} listening on ${url}`);
   return server;
 }

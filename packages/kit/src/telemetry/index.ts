@@ -1,1 +1,2 @@
 export { captureError, type ErrorContext } from './sentry.js';
+export { initTelemetry, shutdownTelemetry, type TelemetryOptions } from './telemetry.js';
