@@ -19,7 +19,8 @@ const ACK_WAIT_MS = 30_000;
 const KEEP_ALIVE_MS = ACK_WAIT_MS / 3;
 const FETCH_EXPIRES_MS = 10_000;
 const RETRY_SETUP_MS = 1_000;
-const MAX_ACK_PENDING = 1_000;
+/** Server-side bound on unacked messages of one consumer, shared by all its replicas. */
+const MIN_MAX_ACK_PENDING = 1_000;
 
 export interface JetStreamContext {
   js: JetStreamClient;
@@ -38,6 +39,12 @@ export interface JetStreamContext {
  * Server 2.9 allows one filter_subject per consumer, so several subjects of one stream share a
  * consumer filtered on `<token>.>` and the rest is acked and skipped here. That also keeps one
  * key's messages in stream order across those subjects.
+ *
+ * Ordering guarantee (README.md has the full text): key order holds within this one subscription
+ * and one stream. Other subscriptions of the same durable (replicas) pull from the same consumer,
+ * so the server may hand two messages of one key to two replicas that then run them at once;
+ * across replicas key order does not hold. After a crash, messages the dead process held return
+ * after ack_wait and may follow later messages of their key.
  */
 export class JetStreamSubscription implements Subscription {
   private readonly dispatcher: Dispatcher<JsMsg>;
@@ -178,7 +185,7 @@ export class JetStreamSubscription implements Subscription {
       // Unlimited: the bus decides when to give up, because a message the server stops
       // delivering after max_deliver is dropped without reaching the dead-letter subject.
       max_deliver: -1,
-      max_ack_pending: MAX_ACK_PENDING,
+      max_ack_pending: Math.max(MIN_MAX_ACK_PENDING, this.capacity * 4),
     });
   }
 

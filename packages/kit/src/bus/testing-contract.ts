@@ -121,6 +121,26 @@ export function busContract(engine: ContractEngine): void {
     expect(maxActive).toBeGreaterThan(1);
   });
 
+  it('keeps per-key order across several subjects of one durable', async () => {
+    const created = ctx.subject('order.created');
+    const paid = ctx.subject('order.paid');
+    const other = ctx.subject('order.viewed');
+    for (let i = 0; i < 5; i++) {
+      await ctx.bus.publish({ subject: created, id: `c${i}`, key: `o${i}`, payload: null });
+      await ctx.bus.publish({ subject: other, id: `v${i}`, key: `o${i}`, payload: null });
+      await ctx.bus.publish({ subject: paid, id: `p${i}`, key: `o${i}`, payload: null });
+    }
+    const seen = new Map<string, string[]>();
+    track(
+      ctx.bus.subscribe({ durable: ctx.durable('multi'), subjects: [paid, created] }, async (m) => {
+        await sleep(1);
+        seen.set(m.key, [...(seen.get(m.key) ?? []), m.id]);
+      }),
+    );
+    await waitFor('ten messages', () => [...seen.values()].flat().length === 10);
+    for (let i = 0; i < 5; i++) expect(seen.get(`o${i}`)).toEqual([`c${i}`, `p${i}`]);
+  });
+
   it('redelivers a message whose handler threw, and holds back the rest of its key', async () => {
     const subject = ctx.subject('retry.me');
     const log: string[] = [];
@@ -290,6 +310,28 @@ export function busContract(engine: ContractEngine): void {
     expect(stored.sort()).toEqual(['ok0', 'ok1', 'ok2', 'ok4', 'ok5']);
     expect(dead).toContain('3');
     expect(sizes.some((n) => n > 1)).toBe(true);
+  });
+
+  it('hands a message not acked when its subscriber stops to the next subscriber', async () => {
+    const subject = ctx.subject('handover.job');
+    const options = { durable: ctx.durable('handover'), subjects: [subject], backoffMs: [60_000] };
+    let tries = 0;
+    const first = ctx.bus.subscribe(options, async () => {
+      tries++;
+      throw new Error('not today');
+    });
+    await ctx.bus.publish({ subject, id: 'h1', key: 'k', payload: 'job' });
+    await waitFor('first try', () => tries === 1);
+    await first.stop();
+    const got: Delivery[] = [];
+    track(
+      ctx.bus.subscribe(options, async (m) => {
+        got.push(m);
+      }),
+    );
+    await waitFor('handover', () => got.length === 1);
+    expect(got[0]?.payload).toBe('job');
+    expect(tries).toBe(1);
   });
 
   it('stop() resolves only after in-flight handlers finished', async () => {
