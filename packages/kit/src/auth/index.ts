@@ -1,0 +1,9 @@
+export { type InstallAuthOptions, installAuth, requireRole, requireUser } from './hooks.js';
+export {
+  type Algorithm,
+  type Auth,
+  type AuthOptions,
+  type AuthUser,
+  createAuth,
+  type Role,
+} from './verifier.js';
