@@ -27,7 +27,7 @@ export interface RunServiceOptions extends ListenOptions {
   exitTimeoutMs?: number;
 }
 
-const running = new Set<FastifyInstance>();
+const running = new Set<() => Promise<unknown>>();
 let signalsInstalled = false;
 
 /** One handler per process, however many services it runs: a signal closes them all. */
@@ -53,7 +53,7 @@ function installSignalHandlers(exitTimeoutMs: number, log: FastifyInstance['log'
 }
 
 async function closeAll(): Promise<boolean> {
-  const results = await Promise.allSettled([...running].map((server) => server.close()));
+  const results = await Promise.allSettled([...running].map((close) => close()));
   await shutdownTelemetry();
   return results.every((result) => result.status === 'fulfilled');
 }
@@ -65,9 +65,21 @@ async function closeAll(): Promise<boolean> {
 export async function runService(options: RunServiceOptions): Promise<FastifyInstance> {
   await initTelemetry({ service: options.service, version: options.version, env: options.env });
   const server = await options.build();
-  running.add(server);
-  installSignalHandlers(options.exitTimeoutMs ?? 20_000, server.log);
+  closeOnSignal(() => server.close(), server.log, options.exitTimeoutMs);
   const url = await listen(server, options);
   server.log.info({ url }, `${options.service} listening on ${url}`);
   return server;
+}
+
+/**
+ * Registers `close` to run on SIGTERM/SIGINT together with everything else registered in this
+ * process (the launcher runs many services in one), then telemetry is flushed and the process exits.
+ */
+export function closeOnSignal(
+  close: () => Promise<unknown>,
+  log: FastifyInstance['log'],
+  exitTimeoutMs = 20_000,
+): void {
+  running.add(close);
+  installSignalHandlers(exitTimeoutMs, log);
 }
