@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ConfigError } from '@cinesync/kit/config';
 import { closeOnSignal } from '@cinesync/kit/http';
 import { createLogger } from '@cinesync/kit/log';
@@ -7,6 +8,9 @@ import { backends, gateway } from './services.js';
 
 /** Demo admin for a laptop; set ADMIN_EMAIL / ADMIN_PASSWORD to choose your own. */
 const DEMO_ADMIN = { email: 'admin@cinesync.local', password: 'cinesync-admin' };
+
+// A .env file next to package.json, when present, is read like exported variables.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 const logger = createLogger({ service: 'launcher' });
 await initTelemetry({ service: 'cinesync' });
