@@ -12,6 +12,7 @@ import {
   upstreamTimeout,
   validation,
 } from './errors.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
 
 export const FieldErrorSchema = Type.Object({ field: Type.String(), message: Type.String() });
 
@@ -128,6 +129,8 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
     reply
       .code(error.status)
       .headers(error.headers)
+      // Also here: framework errors are answered before the onRequest hook that sets it.
+      .header(REQUEST_ID_HEADER, reply.request.id)
       .type('application/problem+json; charset=utf-8')
       // Pre-serialised so a route's own response schema never reshapes or strips the problem.
       .send(JSON.stringify(problem))

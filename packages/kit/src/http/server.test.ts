@@ -73,7 +73,8 @@ describe('metrics', () => {
     expect(counter?.endsWith(' 2')).toBe(true);
     expect(text).toContain('route="unmatched"');
     expect(text).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/items\/:id"/);
-    expect(text).toContain('http_requests_in_flight');
+    // Earlier requests have left; only the scrape itself is in flight.
+    expect(text).toContain('http_requests_in_flight{service="svc"} 1');
     expect(text).toContain('nodejs_eventloop_lag_seconds');
   });
 

@@ -1,5 +1,5 @@
 import { context, TraceFlags, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from './index.js';
 
@@ -10,11 +10,10 @@ function capture() {
 }
 
 describe('createLogger', () => {
-  const contextManager = new AsyncLocalStorageContextManager();
-  beforeAll(() => {
-    context.setGlobalContextManager(contextManager.enable());
-  });
+  // Registers the AsyncLocalStorage context manager, without which no span is ever active.
+  beforeAll(() => new NodeTracerProvider().register());
   afterAll(() => {
+    trace.disable();
     context.disable();
   });
 
