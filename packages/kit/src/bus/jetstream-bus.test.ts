@@ -1,9 +1,11 @@
-import { jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DLQ_ERROR_HEADER } from './defaults.js';
 import { createJetStreamBus } from './jetstream-bus.js';
 import { dlqSubject, streamName } from './subjects.js';
-import { busContract } from './testing-contract.js';
+import { busContract, waitFor } from './testing-contract.js';
+import type { Delivery } from './types.js';
 
 const url = process.env.NATS_URL;
 
@@ -19,6 +21,46 @@ describe.skipIf(!url)('jetstream bus (skipped unless NATS_URL is set)', () => {
   });
   afterAll(async () => {
     await admin?.close();
+  });
+
+  it('dead-letters, without running the handler, a message delivered maxAttempts times unacked', async () => {
+    const token = `jt${run}guard`;
+    const subject = `${token}.job.run`;
+    const durable = `${token}_guard`;
+    const bus = await createJetStreamBus({ url: url ?? '' });
+    const jsm = await jetstreamManager(admin);
+    try {
+      await bus.publish({ subject, id: 'g1', key: 'k', payload: 'crashy' });
+      // Two deliveries that end without an ack, as when the handler kills the process twice.
+      await jsm.consumers.add(streamName(token), {
+        durable_name: durable,
+        ack_policy: AckPolicy.Explicit,
+        filter_subject: subject,
+      });
+      const raw = await jetstream(admin).consumers.get(streamName(token), durable);
+      for (let i = 0; i < 2; i++) (await raw.next({ expires: 5_000 }))?.nak();
+
+      const dead: Delivery[] = [];
+      const handled: Delivery[] = [];
+      const dlqSub = bus.subscribe({ durable, subjects: [dlqSubject(durable)] }, async (m) => {
+        dead.push(m);
+      });
+      const sub = bus.subscribe({ durable, subjects: [subject], maxAttempts: 2 }, async (m) => {
+        handled.push(m);
+      });
+      await waitFor('dead letter', () => dead.length === 1);
+      await Promise.all([sub.stop(), dlqSub.stop()]);
+      expect(handled).toEqual([]);
+      expect(dead[0]?.payload).toBe('crashy');
+      expect(dead[0]?.headers[DLQ_ERROR_HEADER]).toContain('2 times without an ack');
+    } finally {
+      await bus.close();
+      await jsm.streams.delete(streamName(token)).catch(() => false);
+      await jsm.consumers.delete(streamName('dlq'), durable).catch(() => false);
+      await jsm.streams
+        .purge(streamName('dlq'), { filter: dlqSubject(durable) })
+        .catch(() => undefined);
+    }
   });
 
   busContract({

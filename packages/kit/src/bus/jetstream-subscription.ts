@@ -127,6 +127,8 @@ export class JetStreamSubscription implements Subscription {
           }
           const fetch = await consumer.fetch({ max_messages: room, expires: FETCH_EXPIRES_MS });
           this.fetches.add(fetch);
+          // stop() may have closed the open fetches while this one was being set up.
+          if (!this.running) await fetch.close();
           try {
             for await (const msg of fetch) this.arrive(msg, subjects);
           } finally {
