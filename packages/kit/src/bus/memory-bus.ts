@@ -8,7 +8,7 @@ import {
 } from './defaults.js';
 import { Dispatcher, type DispatchMode, type Member, type Runner } from './dispatcher.js';
 import { MemoryStream, type StoredMessage } from './memory-store.js';
-import { assertDurable, matchesAny } from './subjects.js';
+import { assertDurable, matchesAny, streamToken } from './subjects.js';
 import type {
   BatchHandler,
   BatchSubscribeOptions,
@@ -106,6 +106,8 @@ class MemoryBus implements Bus {
   private join(options: SubscribeOptions, mode: DispatchMode, run: Runner): Subscription {
     if (this.closed) throw new Error('bus is closed');
     assertDurable(options.durable);
+    // Same rule as JetStream, where the first token picks the stream.
+    for (const subject of options.subjects) streamToken(subject);
     const group = this.groupFor(options, mode);
     const member = group.dispatcher.addMember(run);
     group.members.add(member);
