@@ -1,3 +1,11 @@
+export {
+  FilmCreatedV1,
+  FilmDeletedV1,
+  FilmUpdatedV1,
+  filmCreated,
+  filmDeleted,
+  filmUpdated,
+} from './catalog.js';
 export { defineEvent, type EventContract, InvalidEventError, parseEvent } from './define.js';
 export {
   RatingChangedV1,
