@@ -1,1 +1,2 @@
+export * from './events/analytics.js';
 export * from './events/index.js';
