@@ -1,0 +1,77 @@
+import type { IncomingMessage } from 'node:http';
+import { type Server, sendProblem, serviceUnavailable } from '@cinesync/kit/http';
+import replyFrom, { type FastifyReplyFromHooks } from '@fastify/reply-from';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Dispatcher } from 'undici';
+import { limitedBody } from './body-limit.js';
+import { upstreamHeaders } from './forward-headers.js';
+import { upstreamFailure } from './upstream-errors.js';
+import type { Upstream } from './upstreams.js';
+
+export interface ProxyOptions {
+  upstreams: readonly Upstream[];
+  dispatcher: Dispatcher;
+  bodyLimit: number;
+}
+
+// OPTIONS is left to @fastify/cors (preflight); HEAD comes with GET.
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+function hooksFor(service: string, url: string): FastifyReplyFromHooks {
+  return {
+    getUpstream: () => url,
+    rewriteRequestHeaders: (request, headers) =>
+      upstreamHeaders(request as FastifyRequest, headers as IncomingMessage['headers']),
+    onError: (reply, { error }) => {
+      const failure = upstreamFailure(service, error);
+      reply.request.log.warn(
+        { err: error, upstream: service, status: failure.status },
+        'upstream failed',
+      );
+      sendProblem(reply as FastifyReply, failure);
+    },
+    // Never retried here: a 503 or a reset is the caller's to retry, with its own budget.
+    retryDelay: () => null,
+  };
+}
+
+/**
+ * Every row of the routing table becomes Fastify routes, so the router's specificity decides
+ * overlaps. Bodies stream through unparsed, and responses (event streams included) stream back.
+ */
+export async function registerProxy(server: Server, options: ProxyOptions): Promise<void> {
+  await server.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => {
+      try {
+        done(null, limitedBody(payload, options.bodyLimit));
+      } catch (error) {
+        done(error instanceof Error ? error : new Error(String(error)), undefined);
+      }
+    });
+    await scope.register(replyFrom, { undici: options.dispatcher, disableRequestLogging: true });
+
+    for (const upstream of options.upstreams) {
+      const { service, url } = upstream;
+      const handler =
+        url === undefined
+          ? async () => {
+              throw serviceUnavailable(
+                `The ${service} service is not deployed.`,
+                undefined,
+                'service_not_deployed',
+              );
+            }
+          : (() => {
+              const hooks = hooksFor(service, url);
+              // Not async and returning nothing: reply-from answers later, on its own.
+              return (_request: FastifyRequest, reply: FastifyReply) => {
+                reply.from(undefined, hooks);
+              };
+            })();
+      for (const path of upstream.paths) {
+        scope.route({ method: METHODS, url: path, schema: { hide: true }, handler });
+      }
+    }
+  });
+}
