@@ -120,27 +120,30 @@ export async function findRating(
 }
 
 /**
- * Adds the delta to the film's row in one statement (`r7 = film_stats.r7 + 1`): Postgres applies
- * it to the latest committed row under its row lock, so concurrent changes never overwrite each
- * other. The first rating of a film creates the row.
+ * Adds the delta to the film's row in one statement (`r7 = r7 + 1`): Postgres applies it to the
+ * latest committed row under its row lock, so concurrent changes never overwrite each other.
+ * The first rating of a film creates the row (an INSERT with the delta itself would be refused
+ * by the CHECKs, which Postgres tests on the proposed row before it sees the conflict).
  */
 export async function applyStatsDelta(
   tx: Tx,
   filmId: string,
   delta: StatsDelta,
 ): Promise<FilmStatsRow> {
-  const sets = ['ratings_count', 'ratings_sum', ...BUCKETS]
-    .map((column) => `${column} = film_stats.${column} + EXCLUDED.${column}`)
-    .join(', ');
-  const placeholders = BUCKETS.map((_, i) => `$${i + 4}`).join(', ');
-  const { rows } = await tx.query<StatsRecord>(
-    `INSERT INTO film_stats (${STATS_COLUMNS}) VALUES ($1, $2, $3, ${placeholders})
-     ON CONFLICT (film_id) DO UPDATE SET ${sets}, updated_at = now()
-     RETURNING ${STATS_COLUMNS}`,
-    [filmId, delta.count, delta.sum, ...delta.buckets],
-  );
-  const row = rows[0];
-  if (!row) throw new Error('applyStatsDelta: no row returned');
+  const sets = BUCKETS.map((column, i) => `${column} = ${column} + $${i + 4}`).join(', ');
+  const update = () =>
+    tx.query<StatsRecord>(
+      `UPDATE film_stats SET ratings_count = ratings_count + $2, ratings_sum = ratings_sum + $3,
+         ${sets}, updated_at = now()
+       WHERE film_id = $1 RETURNING ${STATS_COLUMNS}`,
+      [filmId, delta.count, delta.sum, ...delta.buckets],
+    );
+  let row = (await update()).rows[0];
+  if (!row) {
+    await tx.query('INSERT INTO film_stats (film_id) VALUES ($1) ON CONFLICT DO NOTHING', [filmId]);
+    row = (await update()).rows[0];
+  }
+  if (!row) throw new Error('applyStatsDelta: no film_stats row after creating it');
   return toStats(row);
 }
 
