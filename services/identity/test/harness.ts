@@ -11,12 +11,12 @@ import { bucketSpecs, openThrottleLimiters, type ThrottleLimiters } from '../src
 
 export const MIGRATIONS = new URL('../migrations/', import.meta.url);
 
-/** A clock the test moves by hand. */
+/** Real time plus whatever the test has skipped ahead. */
 export class TestClock {
-  private ms = Date.now();
-  readonly now = () => new Date(this.ms);
+  private offsetMs = 0;
+  readonly now = () => new Date(Date.now() + this.offsetMs);
   advance(ms: number): void {
-    this.ms += ms;
+    this.offsetMs += ms;
   }
 }
 
