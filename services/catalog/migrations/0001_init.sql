@@ -1,0 +1,64 @@
+-- Films, people and genres. Ids of films and people are UUIDs chosen by the service, so bulk
+-- loads can link rows without a round trip per row.
+
+CREATE TABLE genres (
+  id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  -- Genres are matched by slug, so "Science Fiction" and "science fiction" are one genre.
+  slug text NOT NULL UNIQUE
+);
+
+CREATE TABLE films (
+  id uuid PRIMARY KEY,
+  title text NOT NULL CHECK (title <> ''),
+  original_title text,
+  year integer CHECK (year BETWEEN 1870 AND 2100),
+  runtime integer CHECK (runtime > 0),
+  overview text NOT NULL DEFAULT '',
+  countries text[] NOT NULL DEFAULT '{}',
+  age_rating text,
+  poster_url text,
+  imdb_id text UNIQUE,
+  tmdb_id integer UNIQUE,
+  -- Owned by engagement; a copy kept from engagement.rating.changed for filtering and sorting.
+  rating_avg numeric(4, 2),
+  rating_count integer NOT NULL DEFAULT 0,
+  -- Weighted full-text document (title and original title A, people B, characters and overview C),
+  -- rebuilt by the repository in the same transaction as every write to the film or its people.
+  search_document tsvector NOT NULL DEFAULT ''::tsvector,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX films_search_document ON films USING gin (search_document);
+-- Sort keys; the trailing id makes pages stable. "C" collation orders the same on every engine.
+CREATE INDEX films_title_order ON films ((lower(title) COLLATE "C"), id);
+CREATE INDEX films_year_order ON films (year, id);
+CREATE INDEX films_rating_order ON films (rating_avg DESC NULLS LAST, rating_count DESC, id);
+
+CREATE TABLE film_genres (
+  film_id uuid NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+  genre_id integer NOT NULL REFERENCES genres (id) ON DELETE CASCADE,
+  PRIMARY KEY (film_id, genre_id)
+);
+CREATE INDEX film_genres_genre ON film_genres (genre_id, film_id);
+
+CREATE TABLE persons (
+  id uuid PRIMARY KEY,
+  name text NOT NULL CHECK (name <> ''),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+-- People are de-duplicated by name, case-insensitively (namesakes share a row: a known limit).
+-- text_pattern_ops also serves prefix search (LIKE 'abc%') whatever the database's collation.
+CREATE UNIQUE INDEX persons_name ON persons (lower(name) text_pattern_ops);
+
+CREATE TABLE film_persons (
+  film_id uuid NOT NULL REFERENCES films (id) ON DELETE CASCADE,
+  person_id uuid NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  role text NOT NULL CHECK (role IN ('actor', 'director', 'writer')),
+  "character" text,
+  -- Billing order within the role.
+  ord integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (film_id, role, person_id)
+);
+CREATE INDEX film_persons_person ON film_persons (person_id, film_id);
