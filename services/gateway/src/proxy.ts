@@ -17,11 +17,20 @@ export interface ProxyOptions {
 // OPTIONS is left to @fastify/cors (preflight); HEAD comes with GET.
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** Hop-by-hop: they describe the gateway↔upstream connection, not the one to the caller. */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade'];
+
+function responseHeaders(headers: Record<string, unknown>) {
+  for (const name of HOP_BY_HOP) delete headers[name];
+  return headers;
+}
+
 function hooksFor(service: string, url: string): FastifyReplyFromHooks {
   return {
     getUpstream: () => url,
     rewriteRequestHeaders: (request, headers) =>
       upstreamHeaders(request as FastifyRequest, headers as IncomingMessage['headers']),
+    rewriteHeaders: (headers) => responseHeaders(headers) as typeof headers,
     onError: (reply, { error }) => {
       const failure = upstreamFailure(service, error);
       reply.request.log.warn(

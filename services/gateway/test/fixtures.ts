@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { createLogger } from '@cinesync/kit/log';
 import { type StartedService, startService } from '@cinesync/kit/service';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
@@ -78,13 +78,15 @@ export function json(response: ServerResponse, status: number, body: unknown): v
   response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
+const PATHS: Record<string, string> = { catalog: 'films', identity: 'users' };
+
 /** A document shaped like the kit's: one own path, one ops path, a Problem component. */
 function openApiOf(name: string) {
   return {
     openapi: '3.0.3',
     info: { title: name, version: '1.0.0' },
     paths: {
-      [`/api/v1/${name === 'catalog' ? 'films' : name}/{id}`]: {
+      [`/api/v1/${PATHS[name] ?? name}/{id}`]: {
         get: {
           operationId: 'getOne',
           responses: {
@@ -172,3 +174,28 @@ export const randomIp = () => {
   const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
   return `2001:db8::${hex()}:${hex()}`;
 };
+
+/**
+ * GET over a bare socket with `Connection: close`, resolving with the whole raw response once the
+ * server closes: no client library adds or hides headers.
+ */
+export function rawGet(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const { hostname, port } = new URL(base);
+  const lines = [`GET ${path} HTTP/1.1`, `host: ${hostname}:${port}`, 'connection: close'];
+  for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    });
+    let response = '';
+    socket.on('data', (chunk) => {
+      response += chunk;
+    });
+    socket.on('end', () => resolve(response));
+    socket.on('error', reject);
+  });
+}

@@ -1,6 +1,6 @@
 import type { StartedService } from '@cinesync/kit/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deadUrl, type FakeUpstream, startGateway, startUpstream } from './fixtures.js';
+import { deadUrl, type FakeUpstream, rawGet, startGateway, startUpstream } from './fixtures.js';
 
 let catalog: FakeUpstream;
 let engagement: FakeUpstream;
@@ -8,9 +8,11 @@ let identity: FakeUpstream;
 let gateway: StartedService;
 
 beforeAll(async () => {
-  [catalog, engagement, identity] = await Promise.all(
-    ['catalog', 'engagement', 'identity'].map((name) => startUpstream(name)),
-  );
+  [catalog, engagement, identity] = await Promise.all([
+    startUpstream('catalog'),
+    startUpstream('engagement'),
+    startUpstream('identity'),
+  ]);
   gateway = await startGateway({
     CATALOG_URL: catalog.url,
     ENGAGEMENT_URL: engagement.url,
@@ -114,6 +116,16 @@ describe('headers to the upstream', () => {
     expect(seen?.headers.forwarded).toBeUndefined();
     expect(seen?.headers['x-forwarded-proto']).toBe('http');
   });
+});
+
+describe('headers to the caller', () => {
+  it("drop the upstream's hop-by-hop headers, so the caller's Connection: close holds", async () => {
+    // The upstream answers keep-alive; were that copied, this socket would never be closed.
+    const response = await rawGet(gateway.url, '/api/v1/films/6');
+    expect(response).toMatch(/^HTTP\/1.1 200/);
+    expect(response.toLowerCase()).toContain('connection: close');
+    expect(response.toLowerCase()).not.toContain('keep-alive');
+  }, 5_000);
 });
 
 describe('failures', () => {
