@@ -11,12 +11,13 @@ function match(pattern: string, path: string): Rank[] | undefined {
   const given = segmentsOf(path);
   const ranks: Rank[] = [];
   for (const [index, part] of wanted.entries()) {
+    const segment = given[index];
+    // `/a/*` matches `/a/` and below, never `/a` itself.
+    if (segment === undefined) return undefined;
     if (part === '*' && index === wanted.length - 1) {
       ranks.push(2);
       return ranks;
     }
-    const segment = given[index];
-    if (segment === undefined) return undefined;
     if (part.startsWith(':')) {
       if (segment === '') return undefined;
       ranks.push(1);
