@@ -18,17 +18,12 @@ describe('ownerOf', () => {
     expect(ownerOf(path, ROUTES)).toBe(owner);
   });
 
-  it.each(
-    [
-      '/healthz',
-      '/openapi.json',
-      '/api/v1/eventsx',
-      '/api/v1/auth',
-      '/api/v1/films/x/stats/y',
-    ].slice(0, 4),
-  )('%s belongs to nobody', (path) => {
-    expect(ownerOf(path, ROUTES)).toBeUndefined();
-  });
+  it.each(['/healthz', '/openapi.json', '/api/v1/eventsx', '/api/v1/auth'])(
+    '%s belongs to nobody',
+    (path) => {
+      expect(ownerOf(path, ROUTES)).toBeUndefined();
+    },
+  );
 
   it('prefers static over parameter over wildcard, as the router does, whatever the order', () => {
     const table = [
