@@ -2,9 +2,11 @@ import { parseEvent, userRegistered } from '@cinesync/contracts';
 import { ConfigError } from '@cinesync/kit/config';
 import type { Db, Tx } from '@cinesync/kit/db';
 import { dbEngines } from '@cinesync/kit/testing';
+import { hash } from '@node-rs/argon2';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenPair } from '../src/auth-service.js';
+import { deleteRefreshTokensExpiredBefore } from '../src/repository.js';
 import { GOOD_PASSWORD, type Identity, startIdentity, uniqueEmail } from './harness.js';
 import { call } from './http.js';
 
@@ -274,12 +276,31 @@ for (const engine of dbEngines()) {
       await expect(weak).rejects.toThrow(/ADMIN_PASSWORD/);
     });
 
+    it('upgrades a hash made with weaker parameters at sign-in', async () => {
+      const email = uniqueEmail('legacy');
+      const created = await register({ email, password: GOOD_PASSWORD });
+      const weak = await hash(GOOD_PASSWORD, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
+      await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [created.body.id, weak]);
+      expect((await login(email, GOOD_PASSWORD)).status).toBe(200);
+      const { rows } = await db.query<{ password_hash: string }>(
+        'SELECT password_hash FROM users WHERE id = $1',
+        [created.body.id],
+      );
+      expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    });
+
     // Last: it moves this app's clock a month ahead.
     it('an expired refresh token is refused', async () => {
       const signedIn = await login(ADMIN.email, ADMIN.password);
       app.clock.advance(app.config.REFRESH_TOKEN_TTL + 1000);
       const expired = await refresh(signedIn.body.refreshToken);
       expect(expired.status).toBe(401);
+      const pruned = await deleteRefreshTokensExpiredBefore(db, app.clock.now());
+      expect(pruned).toBeGreaterThan(0);
+      const left = await db.query('SELECT 1 FROM refresh_tokens WHERE expires_at < $1', [
+        app.clock.now(),
+      ]);
+      expect(left.rowCount).toBe(0);
     });
   });
 }
