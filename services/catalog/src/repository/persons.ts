@@ -10,9 +10,9 @@ interface PersonRow {
 }
 
 /**
- * People whose name starts with the query, then whose name has a word starting with it
- * ("pac" → Al Pacino), then — with pg_trgm — whose name is word-similar to it ("pacnio").
- * Within a tier the closer name and then the longer filmography come first.
+ * The exact name first, then people whose name starts with the query, then whose name has a
+ * word starting with it ("pac" → Al Pacino), then — with pg_trgm — whose name is word-similar
+ * to it ("pacinno"). Prefix matches are ordered by filmography size, typos by closeness.
  */
 export async function searchPersons(
   db: Queryable,
@@ -29,8 +29,12 @@ export async function searchPersons(
     const wordPrefix = 'lower(pe.name) LIKE $3';
     const fuzzy = options.trigram ? ' OR $1 <% pe.name' : '';
     where = `WHERE (${prefix} OR ${wordPrefix}${fuzzy})`;
-    const similarity = options.trigram ? 'similarity(pe.name, $1) DESC,' : '';
-    order = `CASE WHEN ${prefix} THEN 0 WHEN ${wordPrefix} THEN 1 ELSE 2 END, ${similarity}
+    // Among name-start matches the better-known person first; among typos the closer name.
+    const closeness = options.trigram
+      ? `CASE WHEN ${prefix} OR ${wordPrefix} THEN 1 ELSE similarity(pe.name, $1) END DESC,`
+      : '';
+    order = `lower(pe.name) = lower($1) DESC,
+             CASE WHEN ${prefix} THEN 0 WHEN ${wordPrefix} THEN 1 ELSE 2 END, ${closeness}
              film_count DESC, ${order}`;
   }
   const countParams = [...params];
