@@ -1,0 +1,77 @@
+import type { AuthUser } from '@cinesync/kit/auth';
+import { unauthorized } from '@cinesync/kit/http';
+import { createContextKey, type HandlerContext } from '@connectrpc/connect';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Who is calling and within what limits: what flows from an incoming request (REST or RPC) into
+ * the calls it makes to other services, like Go's context. The token is forwarded so the callee
+ * verifies the same user; the deadline shrinks as the request goes deeper; aborting the signal
+ * (the caller went away, the deadline passed) cancels the downstream calls.
+ */
+export interface Caller {
+  user: AuthUser | null;
+  /** The bearer token the user came with; forwarded, never logged. */
+  token: string | undefined;
+  requestId: string | undefined;
+  signal: AbortSignal;
+  /** Epoch ms by which the whole request must be answered. */
+  deadline: number;
+}
+
+/** Set by the RPC plugin from the verified Fastify request (see `registerRpc`). */
+export const callerIdentityKey = createContextKey<{
+  user: AuthUser | null;
+  token: string | undefined;
+  requestId: string | undefined;
+}>({ user: null, token: undefined, requestId: undefined }, { description: 'caller identity' });
+
+function bearer(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value === undefined ? null : /^Bearer +(\S+) *$/i.exec(value);
+  return match?.[1];
+}
+
+export function identityFromRequest(request: FastifyRequest) {
+  return {
+    // Only a token the auth hook verified is forwarded: request.user is set exactly then.
+    user: request.user,
+    token: request.user ? bearer(request.headers.authorization) : undefined,
+    requestId: request.id,
+  };
+}
+
+/** The caller of a REST request; `budgetMs` bounds everything done for it. */
+export function callerFromRequest(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  budgetMs: number,
+): Caller {
+  const controller = new AbortController();
+  // The response closing before it was written out means the client gave up: stop working for it.
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort(new Error('the client went away'));
+  });
+  return {
+    ...identityFromRequest(request),
+    signal: AbortSignal.any([controller.signal, AbortSignal.timeout(budgetMs)]),
+    deadline: Date.now() + budgetMs,
+  };
+}
+
+/** The caller of an RPC: its deadline is the client's (grpc-timeout), capped by `budgetMs`. */
+export function callerFromContext(context: HandlerContext, budgetMs: number): Caller {
+  const remaining = context.timeoutMs();
+  const ms = remaining === undefined ? budgetMs : Math.min(remaining, budgetMs);
+  return {
+    ...context.values.get(callerIdentityKey),
+    signal: AbortSignal.any([context.signal, AbortSignal.timeout(ms)]),
+    deadline: Date.now() + ms,
+  };
+}
+
+/** The signed-in user, or UNAUTHENTICATED / 401. */
+export function requireCallerUser(caller: Pick<Caller, 'user'>): AuthUser {
+  if (!caller.user) throw unauthorized();
+  return caller.user;
+}
