@@ -22,6 +22,8 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
   version?: string;
   now?: () => Date;
+  /** Bus subject for accepted events; default the contract's (tests on shared JetStream differ). */
+  subject?: string;
 }
 
 /** The HTTP side of the service; the ETL consumer is started next to it (index.ts). */

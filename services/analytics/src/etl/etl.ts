@@ -21,6 +21,8 @@ export interface EtlOptions {
   repository: AnalyticsRepository;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   durable?: string;
+  /** Default: the contract's subject. Tests on a shared JetStream pick their own. */
+  subject?: string;
   /** Rows per insert... */
   maxBatch: number;
   /** ...or fewer, once the oldest event has waited this long. */
@@ -122,7 +124,7 @@ export function startEtl(options: EtlOptions): Etl {
   const subscription: Subscription = bus.subscribeBatch(
     {
       durable,
-      subjects: [analyticsEventRecorded.subject],
+      subjects: [options.subject ?? analyticsEventRecorded.subject],
       maxBatch: options.maxBatch,
       maxWaitMs: options.maxWaitMs,
       maxAttempts: options.maxAttempts,

@@ -11,6 +11,8 @@ export interface IngestorOptions {
   bus: Bus;
   limits: IngestLimits;
   logger: { warn(fields: object, message: string): void };
+  /** Default: the contract's subject. Tests on a shared JetStream pick their own. */
+  subject?: string;
   now?: () => Date;
 }
 
@@ -30,7 +32,7 @@ export function createIngestor(options: IngestorOptions) {
   async function publish(event: ClientEventV1, userId: string | null, receivedAt: string) {
     const payload: AnalyticsEventRecordedV1 = { version: 1, receivedAt, userId, event };
     await options.bus.publish({
-      subject: analyticsEventRecorded.subject,
+      subject: options.subject ?? analyticsEventRecorded.subject,
       id: event.id,
       key: event.sessionId,
       payload,

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Bus, openBus } from '@cinesync/kit/bus';
+import { analyticsEventRecorded } from '@cinesync/contracts';
+import { type Bus, dlqSubject, openBus } from '@cinesync/kit/bus';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { type AnalyticsRepository, openRepository } from '../../src/index.js';
+import { type AnalyticsRepository, ETL_DURABLE, openRepository } from '../../src/index.js';
 import { openClickHouseEngine } from '../../src/repository/clickhouse-engine.js';
 
 const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -65,6 +66,11 @@ export interface TestBus {
   bus: Bus;
   /** A new connection to the same stream, as a restarted process would make. */
   reopen(): Promise<Bus>;
+  /** Subject and durable names for this test (unique on JetStream, which is shared). */
+  subject: string;
+  durable: string;
+  /** Durable for reading this test's dead letters. */
+  dlqReader: string;
   cleanup(): Promise<void>;
 }
 
@@ -85,6 +91,9 @@ export function busEngines(env = process.env): BusEngine[] {
         return {
           bus: await openBus({ dataDir }),
           reopen: () => openBus({ dataDir }),
+          subject: analyticsEventRecorded.subject,
+          durable: ETL_DURABLE,
+          dlqReader: 'dlq-reader',
           async cleanup() {
             rmSync(dataDir, { recursive: true, force: true });
           },
@@ -96,18 +105,26 @@ export function busEngines(env = process.env): BusEngine[] {
       skipReason: url ? undefined : 'NATS_URL is not set',
       async open() {
         if (!url) throw new Error('NATS_URL is not set');
-        // Streams of their own (T<run>_ANALYTICS, T<run>_DLQ), deleted afterwards.
-        const streamPrefix = `T${unique()}_`;
+        // A first subject token (hence a stream) and durables of its own: the server is shared
+        // with other suites, and its DLQ stream holds every durable's dead letters.
+        const token = `t${unique()}`;
+        const durable = `${token}_etl`;
+        const dlqReader = `${token}_dlq`;
         return {
-          bus: await openBus({ url, streamPrefix }),
-          reopen: () => openBus({ url, streamPrefix }),
+          bus: await openBus({ url }),
+          reopen: () => openBus({ url }),
+          subject: `${token}.event.recorded`,
+          durable,
+          dlqReader,
           async cleanup() {
             const nc = await connect({ servers: url });
             try {
               const jsm = await jetstreamManager(nc);
-              for (const name of ['ANALYTICS', 'DLQ']) {
-                await jsm.streams.delete(`${streamPrefix}${name}`).catch(() => false);
-              }
+              await jsm.streams.delete(token.toUpperCase()).catch(() => false);
+              await jsm.consumers.delete('DLQ', dlqReader).catch(() => false);
+              await jsm.streams
+                .purge('DLQ', { filter: dlqSubject(durable) })
+                .catch(() => undefined);
             } finally {
               await nc.close();
             }

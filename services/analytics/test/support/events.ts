@@ -19,7 +19,7 @@ export function clientEvent<T extends ClientEventV1['type']>(
     anonymousId: 'anon-1',
     type,
     ...fields,
-  } as ClientEventV1;
+  } as unknown as ClientEventV1;
 }
 
 export function recorded(
