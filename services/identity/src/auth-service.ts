@@ -1,4 +1,4 @@
-import type { Db } from '@cinesync/kit/db';
+import type { Db, Tx } from '@cinesync/kit/db';
 import { unauthorized } from '@cinesync/kit/http';
 import { uuidv7 } from '@cinesync/kit/outbox';
 import type { AccessTokens } from './access-tokens.js';
@@ -108,11 +108,7 @@ export class AuthService {
     );
   }
 
-  private async saveRefreshToken(
-    tx: Parameters<typeof repo.insertRefreshToken>[0],
-    userId: string,
-    familyId: string,
-  ): Promise<string> {
+  private async saveRefreshToken(tx: Tx, userId: string, familyId: string): Promise<string> {
     const token = newRefreshToken();
     const createdAt = this.deps.clock();
     await repo.insertRefreshToken(tx, {

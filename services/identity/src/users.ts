@@ -1,7 +1,14 @@
 import { type UserRegisteredV1, userRegistered } from '@cinesync/contracts';
 import type { Db, Tx } from '@cinesync/kit/db';
 import { isUniqueViolation } from '@cinesync/kit/db';
-import { conflict, forbidden, notFound, validation } from '@cinesync/kit/http';
+import {
+  conflict,
+  type FieldError,
+  forbidden,
+  isAppError,
+  notFound,
+  validation,
+} from '@cinesync/kit/http';
 import { enqueue, uuidv7 } from '@cinesync/kit/outbox';
 import { isValidEmail, normalizeEmail } from './email.js';
 import type { LoginThrottle } from './login-throttle.js';
@@ -60,7 +67,7 @@ export class UserService {
    */
   async create(input: NewAccount, role: Role = 'user'): Promise<User> {
     const email = normalizeEmail(input.email);
-    const problems = [];
+    const problems: FieldError[] = [];
     if (!isValidEmail(email))
       problems.push({ field: '/body/email', message: 'must be an email address' });
     const weak = this.deps.policy.problem(input.password, email);
@@ -148,7 +155,7 @@ export class UserService {
       return 'created';
     } catch (error) {
       // Another replica created it between our look-up and insert.
-      if (error instanceof Error && 'code' in error && error.code === 'email_taken') {
+      if (isAppError(error) && error.code === 'email_taken') {
         return this.ensureAdmin(email, undefined);
       }
       throw error;
