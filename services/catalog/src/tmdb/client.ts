@@ -33,6 +33,8 @@ export interface TmdbClientOptions {
   /** ...and how long it stays open before one probe goes through (default 30 s). */
   breakerResetMs?: number;
   onBreakerChange?: (to: CircuitState, from: CircuitState) => void;
+  /** The breaker's clock in ms; tests move it instead of waiting. */
+  now?: () => number;
 }
 
 /** Statuses that say TMDB itself is struggling; other 4xx are about our request. */
@@ -66,6 +68,7 @@ export class TmdbClient {
       resetTimeoutMs: options.breakerResetMs ?? 30_000,
       isFailure,
       onStateChange: options.onBreakerChange,
+      now: options.now,
     });
   }
 
