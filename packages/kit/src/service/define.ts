@@ -6,7 +6,7 @@ import { openCache } from '../cache/index.js';
 import { type ConfigOf, type Env, loadConfig, type Schema } from '../config/index.js';
 import { type Db, type MigrationSet, migrate, openDb } from '../db/index.js';
 import { listen, type Server } from '../http/index.js';
-import type { Limiter } from '../limiter/index.js';
+import type { FailMode, Limiter } from '../limiter/index.js';
 import { openLimiter } from '../limiter/index.js';
 import { createLogger, type Logger } from '../log/index.js';
 import { outboxMigrations } from '../outbox/index.js';
@@ -33,7 +33,13 @@ export interface ServiceContext<C> {
   bus(): Promise<Bus>;
   /** Cache over REDIS_URL nodes, or in memory; keys prefixed with the service name. */
   cache(): Promise<Cache>;
-  limiter(options: { prefix: string; capacity: number; refillPerSec: number }): Promise<Limiter>;
+  limiter(options: {
+    prefix: string;
+    capacity: number;
+    refillPerSec: number;
+    /** What happens while Redis is unreachable; see the limiter's FailMode. Default 'open'. */
+    failMode?: FailMode;
+  }): Promise<Limiter>;
   /** Cleanup run after the server stopped taking requests, last registered first. */
   onClose(name: string, close: () => Promise<void>): void;
 }
@@ -122,12 +128,13 @@ export async function startService<S extends Schema>(
       onClose('cache', () => cache.close());
       return cache;
     },
-    async limiter({ prefix, capacity, refillPerSec }) {
+    async limiter({ prefix, capacity, refillPerSec, failMode }) {
       const limiter = await openLimiter({
         url: config.REDIS_URL?.join(','),
         prefix: `${definition.name}:${prefix}:`,
         capacity,
         refillPerSec,
+        failMode,
         logger,
       });
       onClose('limiter', () => limiter.close());
