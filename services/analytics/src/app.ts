@@ -50,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
       limits: deps.limits,
       logger: deps.logger,
       now: deps.now,
+      subject: deps.subject,
     }),
     limiter: deps.limiter,
     limits: deps.limits,
