@@ -14,19 +14,19 @@ function workspaceSource(name: string, sub: string | undefined): string {
   throw new Error(`unknown workspace package @cinesync/${name}`);
 }
 
-export default defineConfig({
-  resolve: {
-    alias: [
-      {
-        find: /^@cinesync\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/,
-        replacement: '$1/$2',
-        customResolver: (source: string) => {
-          const [name, sub] = source.split('/');
-          return workspaceSource(name ?? '', sub || undefined);
-        },
-      },
-    ],
+/** Resolves `@cinesync/<package>[/<module>]` to its TypeScript source. */
+const workspaceSources = {
+  name: 'cinesync-workspace-sources',
+  enforce: 'pre' as const,
+  resolveId(source: string) {
+    const match = /^@cinesync\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/.exec(source);
+    if (!match?.[1]) return null;
+    return workspaceSource(match[1], match[2]);
   },
+};
+
+export default defineConfig({
+  plugins: [workspaceSources],
   test: {
     include: ['{packages,services,apps}/*/{src,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'apps/web/**'],
