@@ -64,7 +64,9 @@ for (const engine of engines) {
 
       it('is ready, documents its API, and relays a rating change to the bus', async () => {
         expect((await fetch(`${started.url}/readyz`)).status).toBe(200);
-        const openapi = await (await fetch(`${started.url}/openapi.json`)).json();
+        const openapi = (await (await fetch(`${started.url}/openapi.json`)).json()) as {
+          paths: Record<string, unknown>;
+        };
         expect(Object.keys(openapi.paths)).toEqual(
           expect.arrayContaining([
             '/api/v1/bookmarks',
