@@ -48,10 +48,11 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
   return item;
 }
 
-/** `count` distinct items, in drawn order. */
+/** `count` distinct items (fewer if there are not that many), in drawn order. */
 export function pickDistinct<T>(random: () => number, items: readonly T[], count: number): T[] {
   const chosen = new Set<T>();
-  while (chosen.size < Math.min(count, items.length)) chosen.add(pick(random, items));
+  const target = Math.min(count, new Set(items).size);
+  while (chosen.size < target) chosen.add(pick(random, items));
   return [...chosen];
 }
 

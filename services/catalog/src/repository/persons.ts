@@ -28,7 +28,7 @@ export async function searchPersons(
     const prefix = 'lower(pe.name) LIKE $2';
     const wordPrefix = 'lower(pe.name) LIKE $3';
     const fuzzy = options.trigram ? ' OR $1 <% pe.name' : '';
-    where = `WHERE (${prefix} OR ${wordPrefix}${fuzzy})`;
+    where = `WHERE (lower(pe.name) = lower($1) OR ${prefix} OR ${wordPrefix}${fuzzy})`;
     // Among name-start matches the better-known person first; among typos the closer name.
     const closeness = options.trigram
       ? `CASE WHEN ${prefix} OR ${wordPrefix} THEN 1 ELSE similarity(pe.name, $1) END DESC,`
