@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { study } from '@cinesync/engagement/study';
+import { openDb } from '@cinesync/kit/db';
+import { machine } from './machine.js';
+
+export interface BenchArgs {
+  concurrency: number[];
+  durationMs: number;
+  warmupMs: number;
+  layers: ('http' | 'sql')[];
+  out: string;
+}
+
+/** Options shared by both benches: `--concurrency 1,10,50,200 --duration 3 --warmup 1 --layers http,sql`. */
+export function benchArgs(): BenchArgs {
+  const { values } = parseArgs({
+    options: {
+      concurrency: { type: 'string', default: '1,10,50,200' },
+      duration: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '1' },
+      layers: { type: 'string', default: 'http,sql' },
+      out: { type: 'string', default: 'docs/research' },
+    },
+  });
+  return {
+    concurrency: values.concurrency.split(',').map(Number),
+    durationMs: Number(values.duration) * 1000,
+    warmupMs: Number(values.warmup) * 1000,
+    layers: values.layers
+      .split(',')
+      .filter((l): l is 'http' | 'sql' => l === 'http' || l === 'sql'),
+    out: values.out,
+  };
+}
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error('set DATABASE_URL to the seeded database (npm run seed:engagement first)');
+  }
+  return url;
+}
+
+/** The database the bench reads from, with the facts every report starts with. */
+export async function openBenchDb(url: string, poolMax: number) {
+  const db = await openDb({ url, poolMax, name: 'engagement-bench' });
+  const context = {
+    machine: machine(),
+    postgres: await study.serverVersion(db),
+    databaseBytes: await study.databaseSize(db),
+  };
+  return { db, context };
+}
+
+export const pick = <T>(items: readonly T[]): T => {
+  const item = items[Math.floor(Math.random() * items.length)];
+  if (item === undefined) throw new Error('nothing to pick from');
+  return item;
+};
