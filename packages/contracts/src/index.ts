@@ -1,2 +1,3 @@
 export * from './events/analytics.js';
 export * from './events/index.js';
+export * from './events/support.js';
