@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listBookmarks, listFilmReviews, ratings, study } from '@cinesync/engagement/study';
 import { Pool } from 'undici';
@@ -148,7 +148,7 @@ const summary = [
   `Database: ${context.postgres.split(',')[0]}, ${(context.databaseBytes / 1024 ** 3).toFixed(2)} GiB; ${sizes
     .map((s) => `${s.table} ${s.rows.toLocaleString('en-US')} rows`)
     .join(', ')}`,
-  `Date: ${context.machine.date}; ${args.durationMs / 1000} s per run after ${args.warmupMs / 1000} s warm-up; service and SQL pool: 10 connections`,
+  `Date: ${context.machine.date}; ${args.durationMs / 1000} s per run after ${args.warmupMs / 1000} s warm-up; service and SQL pool: 10 connections; 1-min load average ${context.machine.load.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end`,
   '',
   toMarkdown(header, rows),
   '',

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { getFilmStats, rateFilm, study } from '@cinesync/engagement/study';
@@ -158,7 +158,7 @@ await writeText(`${args.out}/engagement-write-then-read.csv`, toCsv(header, rows
 const summary = [
   `Machine: ${context.machine.cpu}, ${context.machine.cores} cores, ${context.machine.ramGiB} GiB RAM, Node ${context.machine.node}`,
   `Database: ${context.postgres.split(',')[0]}, ${(context.databaseBytes / 1024 ** 3).toFixed(2)} GiB`,
-  `Date: ${context.machine.date}; ${args.durationMs / 1000} s per run after ${args.warmupMs / 1000} s warm-up`,
+  `Date: ${context.machine.date}; ${args.durationMs / 1000} s per run after ${args.warmupMs / 1000} s warm-up; 1-min load average ${context.machine.load.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end`,
   '',
   toMarkdown(header, rows),
   '',

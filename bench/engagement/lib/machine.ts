@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface Machine {
   cpu: string;
@@ -6,6 +6,8 @@ export interface Machine {
   ramGiB: number;
   node: string;
   date: string;
+  /** 1-minute load average when the bench started: the machine is shared, so say how busy. */
+  load: number;
 }
 
 export function machine(): Machine {
@@ -16,5 +18,6 @@ export function machine(): Machine {
     ramGiB: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
     date: new Date().toISOString(),
+    load: loadavg()[0] ?? 0,
   };
 }
