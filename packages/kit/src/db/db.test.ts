@@ -153,7 +153,7 @@ for (const engine of dbEngines()) {
   });
 }
 
-describe('pglite on disk', () => {
+describe('pglite on disk', { timeout: 120_000 }, () => {
   it('keeps data across reopen when given a dataDir', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cinesync-pglite-'));
     try {

@@ -3,7 +3,7 @@ import { enqueue, OutboxRelay, uuidv7 } from './index.js';
 import { killedBeforeMark, outboxSuites, sleep } from './testing-fixture.js';
 
 const uuid7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const settle = { timeout: 15_000, interval: 20 };
+const settle = { timeout: 60_000, interval: 20 };
 
 outboxSuites((t) => {
   it('stores an event only when its transaction commits', async () => {

@@ -4,7 +4,7 @@ import { OutboxRelay } from './index.js';
 import { OUTBOX_LOCK_CLASS, RELAY_LOCK } from './locks.js';
 import { outboxSuites, sleep } from './testing-fixture.js';
 
-const settle = { timeout: 15_000, interval: 20 };
+const settle = { timeout: 60_000, interval: 20 };
 
 /** The same bus with publish replaced; subscribers still see what reaches the real one. */
 function withPublish(bus: Bus, publish: (message: OutgoingMessage) => Promise<void>): Bus {

@@ -86,7 +86,9 @@ export function outboxSuites(body: (t: OutboxTest) => void): void {
     const engine = combo.db;
     if (!engine) continue;
     const reason = combo.skipReason ? ` (${combo.skipReason})` : '';
-    describe.skipIf(combo.skipReason)(`${engine.name} + ${combo.bus.name}${reason}`, () => {
+    const title = `${engine.name} + ${combo.bus.name}${reason}`;
+    // Generous bounds for a loaded CI machine; they only turn a hang into a failure.
+    describe.skipIf(combo.skipReason)(title, { timeout: 90_000 }, () => {
       const cleanups: (() => Promise<void>)[] = [];
       let db: Db | undefined;
       const current = (): Db => {
