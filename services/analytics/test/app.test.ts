@@ -102,7 +102,7 @@ describe('ingest API (memory bus, chdb)', () => {
     });
     expect(ok.statusCode).toBe(202);
     await eventually('probe got it', () => received.length === 1);
-    expect((received[0]?.payload as AnalyticsEventRecordedV1).userId).toBe('user-42');
+    expect((received[0]?.payload as AnalyticsEventRecordedV1 | undefined)?.userId).toBe('user-42');
 
     const spoof = await server.inject({
       method: 'POST',
