@@ -58,12 +58,16 @@ for (const engine of engines) {
         try {
           const ready = await fetch(`${first.url}/readyz`);
           expect(ready.status).toBe(200);
-          const films = await (await fetch(`${first.url}/api/v1/films?pageSize=1`)).json();
+          const films = (await (await fetch(`${first.url}/api/v1/films?pageSize=1`)).json()) as {
+            total: number;
+          };
           expect(films.total).toBe(demo.length);
           const loaded = lines.find((line) => line.msg === 'demo catalog loaded');
           expect(loaded).toMatchObject({ films: demo.length, ms: expect.any(Number) });
 
-          const spec = await (await fetch(`${first.url}/openapi.json`)).json();
+          const spec = (await (await fetch(`${first.url}/openapi.json`)).json()) as {
+            paths: Record<string, unknown>;
+          };
           expect(Object.keys(spec.paths)).toEqual(
             expect.arrayContaining([
               '/api/v1/films',
@@ -90,7 +94,9 @@ for (const engine of engines) {
         lines.length = 0;
         const second = await start();
         try {
-          const films = await (await fetch(`${second.url}/api/v1/films?pageSize=1`)).json();
+          const films = (await (await fetch(`${second.url}/api/v1/films?pageSize=1`)).json()) as {
+            total: number;
+          };
           expect(films.total).toBe(demo.length);
           expect(lines.find((line) => line.msg === 'demo catalog loaded')).toBeUndefined();
         } finally {
