@@ -21,8 +21,8 @@ export const TicketUpdatedV1 = Type.Object(
     userId: Type.String({ format: 'uuid' }),
     subject: Type.String(),
     /** The status after this change. */
-    status: Type.Union(TICKET_STATUSES.map((status) => Type.Literal(status))),
-    change: Type.Union(TICKET_CHANGES.map((change) => Type.Literal(change))),
+    status: Type.Enum(TICKET_STATUSES),
+    change: Type.Enum(TICKET_CHANGES),
     occurredAt: Type.String({ format: 'date-time' }),
   },
   { title: 'support.ticket.updated v1' },
