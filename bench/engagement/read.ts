@@ -1,11 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { listBookmarks, listFilmReviews, ratings, study } from '@cinesync/engagement/study';
 import { Pool } from 'undici';
-import { type RunResult, runLoad } from './lib/measure.js';
+import { type RunResult, runLoad, runOpenLoad } from './lib/measure.js';
 import { toCsv, toMarkdown, writeText } from './lib/report.js';
-import { startEngagement, startIssuer } from './lib/service.js';
+import { benchDataDir, startEngagement, startIssuer } from './lib/service.js';
 import { benchArgs, databaseUrl, openBenchDb, pick } from './lib/setup.js';
 
 /**
@@ -26,7 +25,7 @@ process.stderr.write(
 const issuer = await startIssuer();
 const tokens = new Map<string, string>();
 for (const user of users) tokens.set(user, `Bearer ${await issuer.sign(user)}`);
-const dataDir = await mkdtemp(join(tmpdir(), 'engagement-bench-'));
+const dataDir = await benchDataDir();
 const service = await startEngagement(url, issuer.jwksUrl, dataDir);
 
 type Scenario = { name: string; http: (pool: Pool) => Promise<void>; sql: () => Promise<void> };
@@ -89,11 +88,21 @@ const header = [
   'max_ms',
 ];
 const rows: (string | number)[][] = [];
-const record = (layer: string, scenario: string, concurrency: number, r: RunResult) => {
+/** `concurrency`: in-flight requests (closed loop) or open connections (open loop). */
+const record = (
+  layer: string,
+  scenario: string,
+  concurrency: number,
+  r: RunResult,
+  targetRps?: number,
+) => {
+  const loop = targetRps === undefined ? 'closed' : 'open';
   rows.push([
     layer,
+    loop,
     scenario,
     concurrency,
+    targetRps ?? '',
     r.requests,
     r.errors,
     r.throughput,
@@ -103,7 +112,7 @@ const record = (layer: string, scenario: string, concurrency: number, r: RunResu
     r.max,
   ]);
   process.stderr.write(
-    `${layer.padEnd(4)} ${scenario.padEnd(17)} c=${String(concurrency).padStart(3)} ` +
+    `${layer.padEnd(4)} ${loop.padEnd(6)} ${scenario.padEnd(17)} c=${String(concurrency).padStart(3)} ` +
       `${r.throughput.toFixed(0).padStart(6)} rps  p50 ${r.p50.toFixed(2)}  p95 ${r.p95.toFixed(2)}  ` +
       `p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}\n`,
   );
@@ -131,6 +140,20 @@ try {
           task: scenario.sql,
         });
         record('sql', scenario.name, concurrency, result);
+      }
+    }
+    for (const rate of args.openRates) {
+      const connections = args.openConnections;
+      const common = { rate, durationMs: args.durationMs, warmupMs: args.warmupMs };
+      if (args.layers.includes('http')) {
+        const pool = new Pool(service.url, { connections, pipelining: 1 });
+        const result = await runOpenLoad({ ...common, task: () => scenario.http(pool) });
+        await pool.close();
+        record('http', scenario.name, connections, result, rate);
+      }
+      if (args.layers.includes('sql')) {
+        const result = await runOpenLoad({ ...common, task: scenario.sql });
+        record('sql', scenario.name, 10, result, rate);
       }
     }
   }

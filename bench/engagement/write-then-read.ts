@@ -1,12 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { getFilmStats, rateFilm, study } from '@cinesync/engagement/study';
 import { Pool } from 'undici';
 import { runLoad, summarize } from './lib/measure.js';
 import { toCsv, toMarkdown, writeText } from './lib/report.js';
-import { startEngagement, startIssuer } from './lib/service.js';
+import { benchDataDir, startEngagement, startIssuer } from './lib/service.js';
 import { benchArgs, databaseUrl, openBenchDb, pick } from './lib/setup.js';
 
 /**
@@ -25,7 +24,7 @@ if (films.length < maxWorkers * 2) throw new Error('not enough films for one per
 const issuer = await startIssuer();
 const tokens = new Map<string, string>();
 for (const user of raters) tokens.set(user, `Bearer ${await issuer.sign(user)}`);
-const dataDir = await mkdtemp(join(tmpdir(), 'engagement-bench-'));
+const dataDir = await benchDataDir();
 const service = await startEngagement(url, issuer.jwksUrl, dataDir);
 
 interface Phases {

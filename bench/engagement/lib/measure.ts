@@ -68,3 +68,50 @@ export async function runLoad(options: LoadOptions): Promise<RunResult> {
   await Promise.all(workers.map(worker));
   return summarize(latencies, errors, (performance.now() - started) / 1000);
 }
+
+export interface OpenLoadOptions {
+  /** Operations started per second, whatever the answers' speed (open loop). */
+  rate: number;
+  durationMs: number;
+  warmupMs: number;
+  task: () => Promise<void>;
+}
+
+/**
+ * Open loop: operations start on a fixed schedule, as independent users would send them, whether
+ * or not earlier ones have been answered, so a slow server cannot slow the sender down (no
+ * coordinated omission). Latency runs from the moment an operation is handed to the client: on a
+ * busy 2-core machine the 1 ms timer itself fires late, and that lag is the client's, not the
+ * server's. The client's own limits (connections, pool) queue the excess and that wait counts.
+ */
+export async function runOpenLoad(options: OpenLoadOptions): Promise<RunResult> {
+  const run = async (ms: number, keep: boolean) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const inFlight = new Set<Promise<void>>();
+    const start = performance.now();
+    const total = Math.floor((options.rate * ms) / 1000);
+    let sent = 0;
+    while (sent < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - start) * options.rate) / 1000));
+      for (; sent < due; sent++) {
+        const sentAt = performance.now();
+        const operation = options.task().then(
+          () => {
+            if (keep) latencies.push(performance.now() - sentAt);
+          },
+          () => {
+            if (keep) errors++;
+          },
+        );
+        inFlight.add(operation);
+        void operation.finally(() => inFlight.delete(operation));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(inFlight);
+    return summarize(latencies, errors, (performance.now() - start) / 1000);
+  };
+  if (options.warmupMs > 0) await run(options.warmupMs, false);
+  return run(options.durationMs, true);
+}

@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 
@@ -30,6 +34,17 @@ export async function startIssuer() {
         .sign(privateKey),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * DATA_DIR of the benched service, in memory (/dev/shm) when there is one. Without NATS_URL the
+ * service's outbox relay publishes to the embedded bus, which fsyncs its file synchronously on
+ * every publish; on this disk (~4 ms per fsync) that blocks the event loop and caps writes near
+ * 80/s. In memory it stands in for JetStream, whose publish is an asynchronous network call.
+ */
+export function benchDataDir(): Promise<string> {
+  const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  return mkdtemp(join(base, 'engagement-bench-'));
 }
 
 async function freePort(): Promise<number> {

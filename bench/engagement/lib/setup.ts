@@ -8,10 +8,16 @@ export interface BenchArgs {
   durationMs: number;
   warmupMs: number;
   layers: ('http' | 'sql')[];
+  /** Open-loop runs: requests per second sent over `openConnections` connections. */
+  openRates: number[];
+  openConnections: number;
   out: string;
 }
 
-/** Options shared by both benches: `--concurrency 1,10,50,200 --duration 3 --warmup 1 --layers http,sql`. */
+/**
+ * Options of both benches: `--concurrency 1,10,50,200 --duration 3 --warmup 1 --layers http,sql`
+ * (closed loop), and for the read bench `--open-rates 500,1000 --open-connections 200` (open loop).
+ */
 export function benchArgs(): BenchArgs {
   const { values } = parseArgs({
     options: {
@@ -19,6 +25,8 @@ export function benchArgs(): BenchArgs {
       duration: { type: 'string', default: '3' },
       warmup: { type: 'string', default: '1' },
       layers: { type: 'string', default: 'http,sql' },
+      'open-rates': { type: 'string', default: '500,1000' },
+      'open-connections': { type: 'string', default: '200' },
       out: { type: 'string', default: 'docs/research' },
     },
   });
@@ -29,6 +37,8 @@ export function benchArgs(): BenchArgs {
     layers: values.layers
       .split(',')
       .filter((l): l is 'http' | 'sql' => l === 'http' || l === 'sql'),
+    openRates: values['open-rates'].split(',').filter(Boolean).map(Number),
+    openConnections: Number(values['open-connections']),
     out: values.out,
   };
 }
