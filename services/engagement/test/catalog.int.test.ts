@@ -22,7 +22,10 @@ describe('engagement with the real catalog', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'engagement-catalog-'));
     const env = { JWKS_URL: issuer.jwksUrl, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
     const options = { shared: { bus }, host: '127.0.0.1', port: 0 };
-    catalog = await startService(catalogService, { ...options, env });
+    catalog = await startService(catalogService, {
+      ...options,
+      env: { ...env, CATALOG_DEMO_DATA: 'false' },
+    });
     engagement = await startService(service, {
       ...options,
       env: { ...env, CATALOG_URL: catalog.url },
@@ -37,11 +40,14 @@ describe('engagement with the real catalog', () => {
   });
 
   it('bookmarks a catalog film with its title, 404s an unknown one, and feeds the catalog rating', async () => {
-    const list = (await (await fetch(`${catalog.url}/api/v1/films?pageSize=1`)).json()) as {
-      items: { id: string; title: string }[];
-    };
-    const film = list.items[0];
-    if (!film) throw new Error('the catalog has no demo films');
+    const admin = `Bearer ${await issuer.sign({ sub: randomUUID(), role: 'admin' })}`;
+    const added = await fetch(`${catalog.url}/api/v1/films`, {
+      method: 'POST',
+      headers: { authorization: admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Stalker', year: 1979 }),
+    });
+    expect(added.status).toBe(201);
+    const film = (await added.json()) as { id: string; title: string };
     const headers = {
       authorization: `Bearer ${await issuer.sign({ sub: randomUUID() })}`,
       'content-type': 'application/json',
