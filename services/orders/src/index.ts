@@ -1,0 +1,42 @@
+import { createAuth } from '@cinesync/kit/auth';
+import { OutboxRelay } from '@cinesync/kit/outbox';
+import { defineService } from '@cinesync/kit/service';
+import { buildApp } from './app.js';
+import { ordersSchema } from './config.js';
+import { Orders } from './orders.js';
+import { startPaymentTimeout } from './payment-timeout.js';
+import { seedStocks } from './seed.js';
+
+export { buildApp, type OrdersDeps } from './app.js';
+export { InsufficientStockError, Orders } from './orders.js';
+
+export const service = defineService({
+  name: 'orders',
+  defaultPort: 8087,
+  config: ordersSchema,
+  async build(ctx) {
+    const db = await ctx.database({ migrations: new URL('../migrations/', import.meta.url) });
+    const added = await seedStocks(db);
+    if (added > 0) ctx.logger.info({ added }, 'demo stock seeded');
+
+    const relay = new OutboxRelay({ db, bus: await ctx.bus(), log: ctx.logger });
+    relay.start();
+    ctx.onClose('outbox relay', () => relay.stop());
+
+    const orders = new Orders({ db, onEvents: () => relay.notify() });
+    const paymentTimeout = startPaymentTimeout({
+      orders,
+      timeoutMs: ctx.config.ORDER_PAYMENT_TIMEOUT,
+      intervalMs: ctx.config.ORDER_PAYMENT_SWEEP_INTERVAL,
+      log: ctx.logger,
+    });
+    ctx.onClose('payment timeout', () => paymentTimeout.stop());
+
+    const auth = createAuth({
+      jwksUrl: ctx.config.JWKS_URL,
+      issuer: ctx.config.JWT_ISSUER,
+      audience: ctx.config.JWT_AUDIENCE,
+    });
+    return buildApp({ db, orders, auth, logger: ctx.logger, version: ctx.version });
+  },
+});
