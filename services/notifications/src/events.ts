@@ -1,4 +1,9 @@
-import { parseEvent, type UserRegisteredV1, userRegistered } from '@cinesync/contracts';
+import {
+  parseEvent,
+  ticketUpdated,
+  type UserRegisteredV1,
+  userRegistered,
+} from '@cinesync/contracts';
 import { type Static, type TSchema, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
@@ -12,7 +17,7 @@ export interface Subjects {
 export const defaultSubjects: Subjects = {
   userRegistered: userRegistered.subject,
   orderStatusChanged: 'orders.order.status_changed',
-  ticketUpdated: 'support.ticket.updated',
+  ticketUpdated: ticketUpdated.subject,
 };
 
 export type UserRegistered = UserRegisteredV1;
@@ -20,9 +25,11 @@ export type UserRegistered = UserRegisteredV1;
 const Amount = Type.Object({ amount: Type.Number(), currency: Type.String() });
 
 /**
- * What this service reads of `orders.order.status_changed`. Objects accept unknown fields, and a
- * price may be an amount object or bare minor units in the total's currency, so the producer can
- * add to the event without breaking us.
+ * What this service reads of `orders.order.status_changed` (contract: OrderStatusChangedV1 in
+ * @cinesync/contracts). Looser than the contract on purpose: objects accept unknown fields, a
+ * status the templates do not know is told generically, a SKU may be a number or a string and a
+ * price an amount object or bare minor units, so the producer can grow the event without sending
+ * ours to the dead-letter subject.
  */
 const OrderStatusChanged = Type.Object({
   version: Type.Optional(Type.Literal(1)),
@@ -32,7 +39,7 @@ const OrderStatusChanged = Type.Object({
   previousStatus: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   items: Type.Array(
     Type.Object({
-      sku: Type.String(),
+      sku: Type.Union([Type.String(), Type.Number()]),
       name: Type.Optional(Type.String()),
       count: Type.Number(),
       price: Type.Optional(Type.Union([Amount, Type.Number()])),
@@ -44,7 +51,10 @@ const OrderStatusChanged = Type.Object({
 });
 export type OrderStatusChanged = Static<typeof OrderStatusChanged>;
 
-/** `support.ticket.updated`, from the support service still to come: only the ids are required. */
+/**
+ * What this service reads of `support.ticket.updated` (contract: TicketUpdatedV1): only the ids
+ * are required, and a status or change it does not know is shown as written.
+ */
 const TicketUpdated = Type.Object({
   version: Type.Optional(Type.Literal(1)),
   ticketId: Type.String({ minLength: 1 }),

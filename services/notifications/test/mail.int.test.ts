@@ -147,11 +147,12 @@ for (const setup of setups()) {
       ]);
       const feed = await h.replica().app.inject({ url: '/api/v1/notifications', headers });
       // Orders and support events are different keys (and streams): no order between them.
-      expect(feed.json().items.map((item: { type: string }) => item.type).sort()).toEqual([
-        'order.awaiting_payment',
-        'ticket.updated',
-        'welcome',
-      ]);
+      expect(
+        feed
+          .json()
+          .items.map((item: { type: string }) => item.type)
+          .sort(),
+      ).toEqual(['order.awaiting_payment', 'ticket.updated', 'welcome']);
     });
 
     it('dead-letters an event it cannot read without holding up the others', async () => {

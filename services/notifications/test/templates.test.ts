@@ -1,3 +1,5 @@
+import { TicketUpdatedV1 } from '@cinesync/contracts';
+import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import type { OrderStatusChanged } from '../src/events.js';
 import { parseOrderStatusChanged, parseTicketUpdated } from '../src/events.js';
@@ -97,10 +99,39 @@ describe('templates', () => {
     });
     const message = ticketMessage(ticket, audience);
     expect(message.body).toBe(
-      'Your support ticket "No <sound>" was updated (reply added). Its status is now: waiting for customer.',
+      'Your support ticket "No <sound>" was updated (reply added). Status: waiting for customer.',
     );
     expect(message.email.html).toContain('No &lt;sound&gt;');
     expect(message.link).toBe('/support/tickets/t-42');
+  });
+
+  it('reads support.ticket.updated as the support contract defines it', () => {
+    const payload = {
+      version: 1,
+      ticketId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+      userId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c',
+      subject: 'Refund',
+      status: 'in_progress',
+      change: 'replied',
+      occurredAt: '2025-01-01T10:00:00.000Z',
+    };
+    expect(Value.Check(TicketUpdatedV1, payload)).toBe(true);
+    const message = ticketMessage(parseTicketUpdated(payload), audience);
+    expect(message.body).toBe(
+      'There is a new reply to your support ticket "Refund". Status: in progress.',
+    );
+    const created = ticketMessage(parseTicketUpdated({ ...payload, change: 'created' }), audience);
+    expect(created.email.subject).toBe('We received your support ticket "Refund"');
+  });
+
+  it('reads orders.order.status_changed with numeric SKUs and a null previous status', () => {
+    const parsed = parseOrderStatusChanged({
+      ...order('failed', ''),
+      version: 1,
+      previousStatus: null,
+      items: [{ sku: 7, name: '', count: 1, price: { amount: 100, currency: 'EUR' } }],
+    });
+    expect(orderMessage(parsed, audience)?.email.text).toContain('1 × 7  €1.00');
   });
 
   it('formats money in minor units, whatever the currency', () => {

@@ -69,7 +69,7 @@ function linePrice(item: Item, currency: string | undefined): Amount | null {
 }
 
 function itemName(item: Item): string {
-  return item.name && item.name.trim() !== '' ? item.name : item.sku;
+  return item.name && item.name.trim() !== '' ? item.name : String(item.sku);
 }
 
 function itemsText(order: Order): string[] {

@@ -4,24 +4,31 @@ import { type Audience, absolute, footer, greeting, type Message, SIGNATURE } fr
 
 const label = (value: string) => value.replaceAll('_', ' ');
 
-/** `change` is free-form for now: a word like "status_changed" or "reply_added" is shown, anything else is not. */
-function changeText(ticket: TicketUpdated): string | null {
-  return typeof ticket.change === 'string' && ticket.change.trim() !== ''
-    ? label(ticket.change.trim())
-    : null;
+/** What happened, in words; `change` values of the support contract, anything else generically. */
+function whatHappened(ticket: TicketUpdated, subject: string): string {
+  const change = typeof ticket.change === 'string' ? ticket.change : '';
+  switch (change) {
+    case 'created':
+      return `We received your support ticket "${subject}" and will get back to you.`;
+    case 'assigned':
+      return `Someone from our support team is now looking after your ticket "${subject}".`;
+    case 'replied':
+      return `There is a new reply to your support ticket "${subject}".`;
+    case 'status_changed':
+      return `Your support ticket "${subject}" has a new status.`;
+    default:
+      return `Your support ticket "${subject}" was updated${change ? ` (${label(change)})` : ''}.`;
+  }
 }
 
 export function ticketMessage(ticket: TicketUpdated, audience: Audience): Message {
   const subject = ticket.subject?.trim() || `#${ticket.ticketId.slice(0, 8)}`;
-  const change = changeText(ticket);
   const status = ticket.status ? label(ticket.status) : null;
-  const lead = [
-    `Your support ticket "${subject}" was updated${change ? ` (${change})` : ''}.`,
-    ...(status ? [`Its status is now: ${status}.`] : []),
-  ].join(' ');
+  const lead = [whatHappened(ticket, subject), ...(status ? [`Status: ${status}.`] : [])].join(' ');
   const path = `/support/tickets/${encodeURIComponent(ticket.ticketId)}`;
   const link = absolute(audience, path);
-  const title = `Support ticket updated: ${subject}`;
+  const title =
+    ticket.change === 'created' ? `Ticket received: ${subject}` : `Ticket updated: ${subject}`;
   const text = [
     greeting(audience),
     '',
@@ -43,9 +50,18 @@ export function ticketMessage(ticket: TicketUpdated, audience: Audience): Messag
     title: oneLine(title),
     body: lead,
     link: path,
-    data: { ticketId: ticket.ticketId, subject, status: ticket.status ?? null, change },
+    data: {
+      ticketId: ticket.ticketId,
+      subject,
+      status: ticket.status ?? null,
+      change: typeof ticket.change === 'string' ? ticket.change : null,
+    },
     email: {
-      subject: oneLine(`Your support ticket "${subject}" was updated`),
+      subject: oneLine(
+        ticket.change === 'created'
+          ? `We received your support ticket "${subject}"`
+          : `Your support ticket "${subject}" was updated`,
+      ),
       text,
       html: layout(title, body, footer(audience)),
     },
