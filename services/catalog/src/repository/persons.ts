@@ -1,4 +1,4 @@
-import type { Queryable } from '@cinesync/kit/db';
+import type { Db, Queryable } from '@cinesync/kit/db';
 import type { Credit, Page, PersonDetail, PersonSummary, Role } from '../model.js';
 import { likeEscape } from './search.js';
 
@@ -9,57 +9,94 @@ interface PersonRow {
   [column: string]: unknown;
 }
 
+interface PersonMatch {
+  where: string;
+  order: string;
+  params: unknown[];
+}
+
+const NAME_ORDER = 'lower(c.name) COLLATE "C", c.id';
+
 /**
- * The exact name first, then people whose name starts with the query, then whose name has a
- * word starting with it ("pac" → Al Pacino), then — with pg_trgm — whose name is word-similar
- * to it ("pacinno"). Prefix matches are ordered by filmography size, typos by closeness.
+ * Phase 1: the exact name, then names starting with the query, then names with a word starting
+ * with it ("pac" → Al Pacino); the better-known person (more films) first within each.
  */
-export async function searchPersons(
+function byPrefix(query: string): PersonMatch {
+  const escaped = likeEscape(query.toLowerCase());
+  const prefix = 'lower(pe.name) LIKE $2';
+  const wordPrefix = 'lower(pe.name) LIKE $3';
+  return {
+    params: [query, `${escaped}%`, `% ${escaped}%`],
+    where: `lower(pe.name) = lower($1) OR ${prefix} OR ${wordPrefix}`,
+    order: `lower(c.name) = lower($1) DESC, lower(c.name) LIKE $2 DESC, c.film_count DESC`,
+  };
+}
+
+/** Phase 2, only when phase 1 found nobody (pg_trgm): names word-similar to the query ("pacinno"). */
+function byTypo(query: string): PersonMatch {
+  return {
+    params: [query],
+    where: '$1 <% pe.name',
+    order: 'similarity(c.name, $1) DESC, c.film_count DESC',
+  };
+}
+
+async function runPersonPage(
   db: Queryable,
-  search: { query?: string; page: number; pageSize: number },
-  options: { trigram: boolean },
+  search: { page: number; pageSize: number },
+  match: PersonMatch | undefined,
 ): Promise<Page<PersonSummary>> {
-  const params: unknown[] = [];
-  let where = '';
-  let order = 'lower(pe.name) COLLATE "C", pe.id';
-  if (search.query !== undefined) {
-    const escaped = likeEscape(search.query.toLowerCase());
-    params.push(search.query, `${escaped}%`, `% ${escaped}%`);
-    const prefix = 'lower(pe.name) LIKE $2';
-    const wordPrefix = 'lower(pe.name) LIKE $3';
-    const fuzzy = options.trigram ? ' OR $1 <% pe.name' : '';
-    where = `WHERE (lower(pe.name) = lower($1) OR ${prefix} OR ${wordPrefix}${fuzzy})`;
-    // Among name-start matches the better-known person first; among typos the closer name.
-    const closeness = options.trigram
-      ? `CASE WHEN ${prefix} OR ${wordPrefix} THEN 1 ELSE similarity(pe.name, $1) END DESC,`
-      : '';
-    order = `lower(pe.name) = lower($1) DESC,
-             CASE WHEN ${prefix} THEN 0 WHEN ${wordPrefix} THEN 1 ELSE 2 END, ${closeness}
-             film_count DESC, ${order}`;
-  }
+  const params = [...(match?.params ?? [])];
+  const where = match ? `WHERE ${match.where}` : '';
   const countParams = [...params];
   params.push(search.pageSize, (search.page - 1) * search.pageSize);
-  const [page, count] = await Promise.all([
-    db.query<PersonRow>(
-      `SELECT pe.id, pe.name,
-              (SELECT count(DISTINCT fp.film_id)::int FROM film_persons fp
-               WHERE fp.person_id = pe.id) AS film_count
-       FROM persons pe ${where}
-       ORDER BY ${order}
-       LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    ),
-    db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM persons pe ${where}`,
-      countParams,
-    ),
-  ]);
+  // Film counts in one grouped pass over the candidates' credits, not one subquery per person.
+  const { rows } = await db.query<PersonRow>(
+    `WITH c0 AS (SELECT pe.id, pe.name FROM persons pe ${where}),
+          c AS (
+            SELECT c0.id, c0.name, coalesce(n.film_count, 0) AS film_count
+            FROM c0 LEFT JOIN (
+              SELECT person_id, count(DISTINCT film_id)::int AS film_count FROM film_persons
+              WHERE person_id IN (SELECT id FROM c0) GROUP BY person_id
+            ) n ON n.person_id = c0.id
+          )
+     SELECT c.id, c.name, c.film_count FROM c
+     ORDER BY ${match ? `${match.order}, ` : ''}${NAME_ORDER}
+     LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  const total =
+    search.page === 1 && rows.length < search.pageSize
+      ? rows.length
+      : ((
+          await db.query<{ total: number }>(
+            `SELECT count(*)::int AS total FROM persons pe ${where}`,
+            countParams,
+          )
+        ).rows[0]?.total ?? 0);
   return {
-    items: page.rows.map((row) => ({ id: row.id, name: row.name, filmCount: row.film_count })),
-    total: count.rows[0]?.total ?? 0,
+    items: rows.map((row) => ({ id: row.id, name: row.name, filmCount: row.film_count })),
+    total,
     page: search.page,
     pageSize: search.pageSize,
   };
+}
+
+/** People by name: prefix matches, else (with pg_trgm) typo matches; everyone by name without a query. */
+export async function searchPersons(
+  db: Db,
+  search: { query?: string; page: number; pageSize: number },
+  options: { trigram: boolean },
+): Promise<Page<PersonSummary>> {
+  const { query } = search;
+  if (query === undefined) return runPersonPage(db, search, undefined);
+  const found = await runPersonPage(db, search, byPrefix(query));
+  if (found.total > 0 || !options.trigram) return found;
+  // As for films: keep the planner on the trigram index (see searchFilms).
+  return db.transaction(async (tx) => {
+    await tx.query('SET LOCAL enable_seqscan = off');
+    return runPersonPage(tx, search, byTypo(query));
+  });
 }
 
 interface CreditRow {

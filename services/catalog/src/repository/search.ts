@@ -1,4 +1,4 @@
-import type { Queryable } from '@cinesync/kit/db';
+import type { Db, Queryable } from '@cinesync/kit/db';
 import type { FilmSearch, FilmSummary, Page } from '../model.js';
 
 /** Collects parameters as a query is assembled; `add` returns the placeholder. */
@@ -24,54 +24,63 @@ const ORDER: Record<Exclude<FilmSearch['sort'], 'relevance'>, string> = {
   rating: 'f.rating_avg DESC NULLS LAST, f.rating_count DESC, f.id',
 };
 
+/** One way of selecting and ranking films: extra FROM items, a condition, a relevance order. */
 interface Match {
-  /** Extra FROM item defining `q.tsq`. */
   from: string;
   where: string;
-  /** ORDER BY for relevance. */
-  order: string;
+  relevance: string;
+}
+
+function exactTitle(q: string): string {
+  return `(lower(f.title) = lower(${q}) OR lower(f.original_title) = lower(${q}))`;
 }
 
 /**
- * How a text query selects and ranks films.
- *
- * Candidates: the full-text document matches (title, original title, people, characters,
- * overview), or — with pg_trgm — the title or original title is trigram-similar to the query, or
- * a credited person's name contains a word-similar run ("robin wiliams"). Without pg_trgm a title
- * prefix stands in for the typo tolerance.
- *
- * Order, in tiers: (0) the title or original title equals the query, ignoring case; (1) full-text
- * matches; (2) trigram-only matches. Within a tier: ts_rank of the weighted document plus the
- * trigram similarity of the title, so "godfather" puts The Godfather (closer title) before Part II;
- * then the more rated film, then the title.
+ * Phase 1: the full-text document matches (title and original title A, people B, characters and
+ * overview C). Ranked: exact title first, then ts_rank plus the trigram similarity of the title,
+ * so "godfather" puts The Godfather (the closer title) before Part II. Without pg_trgm a title
+ * prefix is a candidate too, and the similarity term is left out.
  */
-function textMatch(query: string, params: Params, trigram: boolean): Match {
+function fullText(query: string, params: Params, trigram: boolean): Match {
   const q = params.add(query);
-  const exact = `(lower(f.title) = lower(${q}) OR lower(f.original_title) = lower(${q}))`;
-  const fullText = 'f.search_document @@ q.tsq';
   const from = `CROSS JOIN (SELECT websearch_to_tsquery('english', ${q})
                                 || websearch_to_tsquery('simple', ${q}) AS tsq) q`;
+  const rank = 'ts_rank(f.search_document, q.tsq)';
   if (!trigram) {
     const prefix = params.add(`${likeEscape(query)}%`);
     return {
       from,
-      where: `(${exact} OR ${fullText} OR f.title ILIKE ${prefix})`,
-      order: `CASE WHEN ${exact} THEN 0 WHEN ${fullText} THEN 1 ELSE 2 END,
-              ts_rank(f.search_document, q.tsq) DESC, f.rating_count DESC, ${TITLE_ORDER}`,
+      where: `(f.search_document @@ q.tsq OR ${exactTitle(q)} OR f.title ILIKE ${prefix})`,
+      relevance: `${exactTitle(q)} DESC, ${rank} DESC`,
     };
   }
-  const fuzzyTitle = `(f.title % ${q} OR ${q} <% f.title
-                       OR f.original_title % ${q} OR ${q} <% f.original_title)`;
-  const fuzzyPerson = `f.id IN (SELECT fp.film_id FROM film_persons fp
-                                JOIN persons pe ON pe.id = fp.person_id WHERE ${q} <% pe.name)`;
-  const titleSimilarity = `greatest(similarity(f.title, ${q}),
-                                    similarity(coalesce(f.original_title, ''), ${q}))`;
+  const similarity = `greatest(similarity(f.title, ${q}),
+                               similarity(coalesce(f.original_title, ''), ${q}))`;
   return {
     from,
-    where: `(${exact} OR ${fullText} OR ${fuzzyTitle} OR ${fuzzyPerson})`,
-    order: `CASE WHEN ${exact} THEN 0 WHEN ${fullText} THEN 1 ELSE 2 END,
-            ts_rank(f.search_document, q.tsq) + ${titleSimilarity} DESC,
-            f.rating_count DESC, ${TITLE_ORDER}`,
+    where: 'f.search_document @@ q.tsq',
+    relevance: `${exactTitle(q)} DESC, ${rank} + ${similarity} DESC`,
+  };
+}
+
+/**
+ * Phase 2, only when phase 1 found nothing (pg_trgm): typo tolerance. A film is a candidate when
+ * its title or original title contains a run of words similar to the query (word similarity
+ * ≥ 0.6: "godfater" → The Godfather) or a credited person's name does ("sigourny weaver").
+ * Ranked by how close the title is, so person-only matches come after title matches.
+ */
+function fuzzy(query: string, params: Params): Match {
+  const q = params.add(query);
+  const closeness = (column: string) =>
+    `word_similarity(${q}, coalesce(${column}, '')) + similarity(coalesce(${column}, ''), ${q})`;
+  return {
+    from: '',
+    where: `f.id IN (
+      SELECT id FROM films WHERE ${q} <% title OR ${q} <% original_title
+      UNION
+      SELECT fp.film_id FROM film_persons fp JOIN persons pe ON pe.id = fp.person_id
+      WHERE ${q} <% pe.name)`,
+    relevance: `greatest(${closeness('f.title')}, ${closeness('f.original_title')}) DESC`,
   };
 }
 
@@ -113,49 +122,80 @@ interface SummaryRow {
   [column: string]: unknown;
 }
 
-export async function searchFilms(
+/** Runs one page and its total for a match (or none: browsing). */
+async function runPage(
   db: Queryable,
   search: FilmSearch,
-  options: { trigram: boolean },
+  makeMatch?: (params: Params) => Match,
 ): Promise<Page<FilmSummary>> {
   const params = new Params();
-  const match =
-    search.query === undefined ? undefined : textMatch(search.query, params, options.trigram);
+  const match = makeMatch?.(params);
   const where = [...(match ? [match.where] : []), ...filters(search, params)];
   const from = `films f ${match?.from ?? ''}`;
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const order = search.sort === 'relevance' ? (match?.order ?? TITLE_ORDER) : ORDER[search.sort];
+  const order =
+    search.sort === 'relevance'
+      ? `${match?.relevance ?? ''}${match ? ', f.rating_count DESC, ' : ''}${TITLE_ORDER}`
+      : ORDER[search.sort];
   const countParams = [...params.values];
   const limit = params.add(search.pageSize);
   const offset = params.add((search.page - 1) * search.pageSize);
 
-  // Two statements rather than count(*) OVER (): the page can stop at LIMIT on an index.
-  const [page, count] = await Promise.all([
-    db.query<SummaryRow>(
-      `SELECT f.id, f.title, f.original_title, f.year, f.runtime, f.poster_url, f.rating_avg,
-              f.rating_count,
-              coalesce((SELECT array_agg(g.name ORDER BY g.name) FROM film_genres fg
-                        JOIN genres g ON g.id = fg.genre_id WHERE fg.film_id = f.id), '{}')
-                AS genres,
-              coalesce((SELECT array_agg(pe.name ORDER BY fp.ord) FROM film_persons fp
-                        JOIN persons pe ON pe.id = fp.person_id
-                        WHERE fp.film_id = f.id AND fp.role = 'director'), '{}') AS directors
-       FROM ${from} ${whereSql}
-       ORDER BY ${order}
-       LIMIT ${limit} OFFSET ${offset}`,
-      params.values,
-    ),
-    db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM ${from} ${whereSql}`,
-      countParams,
-    ),
-  ]);
+  // Two statements rather than count(*) OVER (): the page can stop at LIMIT on an index. They
+  // run one after the other: on PGlite, or inside the fuzzy phase's transaction, there is one
+  // connection anyway.
+  const page = await db.query<SummaryRow>(
+    `SELECT f.id, f.title, f.original_title, f.year, f.runtime, f.poster_url, f.rating_avg,
+            f.rating_count,
+            coalesce((SELECT array_agg(g.name ORDER BY g.name) FROM film_genres fg
+                      JOIN genres g ON g.id = fg.genre_id WHERE fg.film_id = f.id), '{}')
+              AS genres,
+            coalesce((SELECT array_agg(pe.name ORDER BY fp.ord) FROM film_persons fp
+                      JOIN persons pe ON pe.id = fp.person_id
+                      WHERE fp.film_id = f.id AND fp.role = 'director'), '{}') AS directors
+     FROM ${from} ${whereSql}
+     ORDER BY ${order}
+     LIMIT ${limit} OFFSET ${offset}`,
+    params.values,
+  );
+  // A short first page is the whole result: no need to count.
+  const total =
+    search.page === 1 && page.rows.length < search.pageSize
+      ? page.rows.length
+      : ((
+          await db.query<{ total: number }>(
+            `SELECT count(*)::int AS total FROM ${from} ${whereSql}`,
+            countParams,
+          )
+        ).rows[0]?.total ?? 0);
   return {
     items: page.rows.map(toSummary),
-    total: count.rows[0]?.total ?? 0,
+    total,
     page: search.page,
     pageSize: search.pageSize,
   };
+}
+
+/**
+ * Text search in two phases (see fullText and fuzzy): typo-tolerant matching runs only when the
+ * words as typed match nothing, so a query that does match is not diluted by near misses, and
+ * the costlier trigram lookups run only when needed.
+ */
+export async function searchFilms(
+  db: Db,
+  search: FilmSearch,
+  options: { trigram: boolean },
+): Promise<Page<FilmSummary>> {
+  const { query } = search;
+  if (query === undefined) return runPage(db, search);
+  const exact = await runPage(db, search, (params) => fullText(query, params, options.trigram));
+  if (exact.total > 0 || !options.trigram) return exact;
+  // The planner cannot see how costly trigram rechecks are and may scan whole tables instead of
+  // the trigram indexes; within this transaction only, scans go through the indexes.
+  return db.transaction(async (tx) => {
+    await tx.query('SET LOCAL enable_seqscan = off');
+    return runPage(tx, search, (params) => fuzzy(query, params));
+  });
 }
 
 function toSummary(row: SummaryRow): FilmSummary {
