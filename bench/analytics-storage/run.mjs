@@ -1,7 +1,7 @@
 // The storage study: the UGC checklist's ClickHouse-vs-Vertica workload, run here on ClickHouse
 // server (Debian's 18.16), chDB and PostgreSQL, one engine after the other in one run.
 //
-//   node bench/analytics-storage/run.mjs                 (10,000,000 rows, 8 clients, 3 rounds)
+//   node bench/analytics-storage/run.mjs                 (10,000,000 rows, 8 clients, 5 rounds)
 //   node bench/analytics-storage/run.mjs --rows 1000000 --engines chdb,postgres
 //
 // Per engine: (1) server-side generation, INSERT ... SELECT from numbers()/generate_series, timed;
@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '10000000' },
     batch: { type: 'string', default: '200000' },
     clients: { type: 'string', default: '8' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     engines: { type: 'string', default: 'clickhouse-server,chdb,postgres' },
     'dry-run': { type: 'boolean', default: false },
   },
@@ -77,7 +77,8 @@ async function timed(fn) {
   return now() - start;
 }
 
-async function measure(engine, expected, batches) {
+/** Both inserts, one engine at a time; leaves the table loaded by the client-side path. */
+async function load(engine, batches) {
   const result = { engine: engine.name, version: await engine.version(), loadBefore: loadavg()[0] };
   await engine.setup();
 
@@ -92,40 +93,66 @@ async function measure(engine, expected, batches) {
   });
   result.postLoadMs = await timed(() => engine.finishLoad());
   result.rows = await engine.count();
-
-  log(engine.name, `aggregation: ${CLIENTS} clients x ${ROUNDS} rounds`);
-  const clients = await engine.openClients(CLIENTS);
-  const warm = now();
-  const first = await clients[0].query();
-  result.warmupMs = now() - warm;
-  result.correct = result.rows === ROWS && sameResult(first, expected);
-  const latencies = [];
-  const wallStart = now();
-  await Promise.all(
-    clients.map(async (client) => {
-      for (let round = 0; round < ROUNDS; round++) {
-        const t = now();
-        const rows = await client.query();
-        latencies.push(now() - t);
-        if (!sameResult(rows, expected)) result.correct = false;
-      }
-    }),
-  );
-  result.wallMs = now() - wallStart;
-  await Promise.all(clients.map((client) => client.close()));
-  latencies.sort((a, b) => a - b);
-  result.queries = latencies.length;
-  result.meanMs = latencies.reduce((a, b) => a + b, 0) / latencies.length;
-  result.p50Ms = percentile(latencies, 50);
-  result.p95Ms = percentile(latencies, 95);
   result.loadAfter = loadavg()[0];
-  result.maxMs = latencies.at(-1);
   log(
     engine.name,
-    `insert ${seconds(result.clientInsertMs)} s (generated in SQL: ${seconds(result.generateMs)} s),`,
-    `aggregation mean ${seconds(result.meanMs)} s, wall ${seconds(result.wallMs)} s, correct: ${result.correct}`,
+    `insert from client ${seconds(result.clientInsertMs)} s, generated in SQL ${seconds(result.generateMs)} s`,
   );
   return result;
+}
+
+/**
+ * The aggregation, interleaved: each round runs the query once on every client of one engine
+ * (8 at once), then the next engine, so a change in the shared machine's load hits all engines
+ * alike instead of whichever happened to run then.
+ */
+async function aggregate(engines, results, expected) {
+  const clients = new Map();
+  for (const engine of engines) {
+    const own = await engine.openClients(CLIENTS);
+    clients.set(engine, own);
+    const result = results.get(engine);
+    const warm = now();
+    const first = await own[0].query();
+    result.warmupMs = now() - warm;
+    result.correct =
+      result.rows === ROWS && result.generatedRows === ROWS && sameResult(first, expected);
+    result.latencies = [];
+    result.wallMs = 0;
+    result.loadSamples = [];
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const engine of engines) {
+      const result = results.get(engine);
+      result.loadSamples.push(loadavg()[0]);
+      const wallStart = now();
+      await Promise.all(
+        clients.get(engine).map(async (client) => {
+          const t = now();
+          const rows = await client.query();
+          result.latencies.push(now() - t);
+          if (!sameResult(rows, expected)) result.correct = false;
+        }),
+      );
+      result.wallMs += now() - wallStart;
+    }
+    log(`aggregation round ${round + 1}/${ROUNDS} done`);
+  }
+  for (const engine of engines) {
+    await Promise.all(clients.get(engine).map((client) => client.close()));
+    const result = results.get(engine);
+    const latencies = result.latencies.sort((a, b) => a - b);
+    result.queries = latencies.length;
+    result.meanMs = latencies.reduce((a, b) => a + b, 0) / latencies.length;
+    result.p50Ms = percentile(latencies, 50);
+    result.p95Ms = percentile(latencies, 95);
+    result.maxMs = latencies.at(-1);
+    result.aggLoad = result.loadSamples.reduce((a, b) => a + b, 0) / result.loadSamples.length;
+    log(
+      engine.name,
+      `aggregation mean ${seconds(result.meanMs)} s, p95 ${seconds(result.p95Ms)} s, correct: ${result.correct}`,
+    );
+  }
 }
 
 const machine = {
@@ -147,7 +174,7 @@ const CHECKLIST = [
 
 function csv(results) {
   const header =
-    'source,engine,version,rows,load_before,load_after,insert_client_s,js_row_generation_s,insert_sql_generated_s,post_load_s,clients,queries,agg_mean_s,agg_p50_s,agg_p95_s,agg_max_s,agg_wall_s,warmup_s,results_correct,date,cpu,ram';
+    'source,engine,version,rows,load_insert_before,load_insert_after,load_aggregation,insert_client_s,js_row_generation_s,insert_sql_generated_s,post_load_s,clients,queries,agg_mean_s,agg_p50_s,agg_p95_s,agg_max_s,agg_wall_s,warmup_s,results_correct,date,cpu,ram';
   const lines = results.map((r) =>
     [
       'measured',
@@ -156,6 +183,7 @@ function csv(results) {
       r.rows,
       r.loadBefore.toFixed(2),
       r.loadAfter.toFixed(2),
+      r.aggLoad.toFixed(2),
       seconds(r.clientInsertMs),
       seconds(jsGenerateMs),
       seconds(r.generateMs),
@@ -213,7 +241,8 @@ function markdown(results) {
   );
   const versions = results.map((r) => `- ${r.engine}: ${r.version}`);
   const load = results.map(
-    (r) => `${r.engine} ${r.loadBefore.toFixed(1)} → ${r.loadAfter.toFixed(1)}`,
+    (r) =>
+      `${r.engine}: inserts ${r.loadBefore.toFixed(1)} → ${r.loadAfter.toFixed(1)}, aggregation rounds ${r.aggLoad.toFixed(1)} on average`,
   );
   const post = results
     .filter((r) => r.postLoadMs > 1)
@@ -223,7 +252,7 @@ function markdown(results) {
     );
   return [
     `Run on ${machine.date}: ${machine.cpu}, ${machine.ram} RAM, ${machine.os}, Node ${machine.node}.`,
-    `${ROWS.toLocaleString('en')} rows; client-side: ${batches.length} batches of ${BATCH.toLocaleString('en')} rows (${Math.round(tsvBytes / 2 ** 20)} MiB of TSV, generated once in JS in ${seconds(jsGenerateMs)} s, not counted in the insert times); ${CLIENTS} concurrent clients x ${ROUNDS} rounds after one warm-up query.`,
+    `${ROWS.toLocaleString('en')} rows; client-side: ${batches.length} batches of ${BATCH.toLocaleString('en')} rows (${Math.round(tsvBytes / 2 ** 20)} MiB of TSV, generated once in JS in ${seconds(jsGenerateMs)} s, not counted in the insert times); aggregation: one warm-up query, then ${ROUNDS} rounds of ${CLIENTS} concurrent clients, engines interleaved round by round.`,
     '',
     '| engine | insert from a client | insert generated in SQL | aggregation, mean per query (8 clients) | p50 / p95 / max | all queries, wall time | results match |',
     '|---|---|---|---|---|---|---|',
@@ -233,7 +262,7 @@ function markdown(results) {
     'Versions:',
     ...versions,
     '',
-    `Machine load (1-minute load average before → after each engine; the machine is shared, and anything above 2 means other work competed for the 2 cores): ${load.join('; ')}.`,
+    `Machine load (1-minute load average; the machine is shared, and anything above 2 means other work competed for the 2 cores): ${load.join('; ')}.`,
     ...(post.length ? ['', ...post] : []),
   ].join('\n');
 }
@@ -269,38 +298,30 @@ const jsGenerateMs = now() - generateStart;
 const tsvBytes = batches.reduce((n, b) => n + b.length, 0);
 log(`generated ${Math.round(tsvBytes / 2 ** 20)} MiB in ${seconds(jsGenerateMs)} s`);
 
-if (wanted.has('clickhouse-server')) {
-  const server = process.env.CLICKHOUSE_URL
-    ? { url: process.env.CLICKHOUSE_URL, stop: async () => {} }
-    : await startClickHouseServer();
-  try {
-    const engine = await clickhouseServer(server.url);
-    try {
-      results.push(await measure(engine, expected, batches));
-    } finally {
-      await engine.cleanup();
-    }
-  } finally {
-    await server.stop();
+const engines = [];
+let server;
+try {
+  if (wanted.has('clickhouse-server')) {
+    server = process.env.CLICKHOUSE_URL
+      ? { url: process.env.CLICKHOUSE_URL, stop: async () => {} }
+      : await startClickHouseServer();
+    engines.push(await clickhouseServer(server.url));
   }
-}
-if (wanted.has('chdb')) {
-  const engine = await chdbEngine();
-  try {
-    results.push(await measure(engine, expected, batches));
-  } finally {
-    await engine.cleanup();
+  if (wanted.has('chdb')) engines.push(await chdbEngine());
+  if (wanted.has('postgres')) {
+    engines.push(
+      await postgresEngine(
+        process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      ),
+    );
   }
-}
-if (wanted.has('postgres')) {
-  const engine = await postgresEngine(
-    process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  try {
-    results.push(await measure(engine, expected, batches));
-  } finally {
-    await engine.cleanup();
-  }
+  const byEngine = new Map();
+  for (const engine of engines) byEngine.set(engine, await load(engine, batches));
+  await aggregate(engines, byEngine, expected);
+  results.push(...byEngine.values());
+} finally {
+  for (const engine of engines) await engine.cleanup().catch((err) => console.error(err));
+  await server?.stop();
 }
 
 console.log(`\n${markdown(results)}`);
