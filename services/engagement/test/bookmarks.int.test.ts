@@ -15,7 +15,8 @@ for (const engine of dbEngines()) {
       t.app.inject({ method: 'POST', url: '/api/v1/bookmarks', headers, payload: { filmId } });
 
     beforeAll(async () => {
-      t = await openApp(engine, { breakerFailures: 3, timeoutMs: 200 });
+      t = await openApp(engine, { breakerFailures: 3, timeoutMs: 500 });
+      t.catalog.slowMs = 10_000;
     });
     afterAll(() => t?.close());
     beforeEach(() => {

@@ -21,7 +21,7 @@ describe('catalog client', () => {
   const client = (options: Partial<Parameters<typeof createCatalogClient>[0]> = {}) => {
     const created = createCatalogClient({
       baseUrl: catalog.url,
-      timeoutMs: 200,
+      timeoutMs: 2_000,
       breakerFailures: 2,
       breakerResetMs: 100,
       ...options,
@@ -68,8 +68,8 @@ describe('catalog client', () => {
 
   it('treats a slow answer as a failure within its budget', async () => {
     catalog.mode = 'slow';
-    catalog.slowMs = 1_000;
-    const error = await failure(client({ timeoutMs: 50 }).findFilm(randomUUID()));
+    catalog.slowMs = 10_000;
+    const error = await failure(client({ timeoutMs: 100 }).findFilm(randomUUID()));
     expect(error.code).toBe('catalog_unavailable');
     catalog.mode = 'ok';
   });

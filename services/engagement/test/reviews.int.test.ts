@@ -195,7 +195,7 @@ for (const engine of dbEngines()) {
       const random = seededRandom(7);
       const values: VoteValue[] = [1, -1, 0];
       const writer = { db: t.db, published: () => {} };
-      const direct = Array.from({ length: 300 }, () => {
+      const direct = Array.from({ length: 200 }, () => {
         const voter = voters[Math.floor(random() * voters.length)];
         if (!voter) throw new Error('voter');
         return voteReview(writer, voter, review.id, values[Math.floor(random() * 3)] ?? 0);
@@ -208,7 +208,7 @@ for (const engine of dbEngines()) {
           vote(user.headers, review.id, -1),
         ]),
       ]);
-      expect(results).toHaveLength(308);
+      expect(results).toHaveLength(208);
       const stored = await findReview(t.db, review.id);
       const recount = await recountVotes(t.db, review.id);
       expect({ upVotes: stored?.upVotes, downVotes: stored?.downVotes }).toEqual(recount);

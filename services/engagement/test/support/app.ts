@@ -36,7 +36,7 @@ export async function openApp(
   const catalog = await startFakeCatalog();
   const client = createCatalogClient({
     baseUrl: catalog.url,
-    timeoutMs: options.timeoutMs ?? 300,
+    timeoutMs: options.timeoutMs ?? 2_000,
     breakerFailures: options.breakerFailures ?? 3,
     breakerResetMs: options.breakerResetMs ?? 60_000,
   });
