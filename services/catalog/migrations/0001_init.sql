@@ -1,6 +1,17 @@
 -- Films, people and genres. Ids of films and people are UUIDs chosen by the service, so bulk
 -- loads can link rows without a round trip per row.
 
+-- The form of a text that matching uses: lower case, Latin accents removed ("Amélie", "AMELIE" →
+-- "amelie"). translate() keeps it IMMUTABLE (indexable), needs no extension, and gives the same
+-- answer under any database locale.
+CREATE FUNCTION catalog_fold(value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+  SELECT translate(lower(value),
+    'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃńŅņŇňŉŊŋŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſȘșȚț',
+    'aaaaaaaceeeeiiiidnoooooouuuuytsaaaaaaaceeeeiiiidnoooooouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzssstt')
+$$;
+
 CREATE TABLE genres (
   id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   name text NOT NULL UNIQUE,
@@ -49,8 +60,9 @@ CREATE TABLE persons (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 -- People are de-duplicated by name, case-insensitively (namesakes share a row: a known limit).
--- text_pattern_ops also serves prefix search (LIKE 'abc%') whatever the database's collation.
-CREATE UNIQUE INDEX persons_name ON persons (lower(name) text_pattern_ops);
+CREATE UNIQUE INDEX persons_name ON persons (lower(name));
+-- Name-start search ("pac" → Pacino), accent-insensitive.
+CREATE INDEX persons_name_prefix ON persons (catalog_fold(name) text_pattern_ops);
 
 CREATE TABLE film_persons (
   film_id uuid NOT NULL REFERENCES films (id) ON DELETE CASCADE,

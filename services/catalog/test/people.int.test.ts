@@ -44,6 +44,7 @@ for (const engine of catalogEngines()) {
       expect((await persons('al pac'))[0]?.name).toBe('Al Pacino');
       expect((await persons('pacino'))[0]?.name).toBe('Al Pacino');
       expect((await persons('pacinno'))[0]?.name).toBe('Al Pacino');
+      expect((await persons('machiko kyo'))[0]?.name).toBe('Machiko Kyō');
       const roberts = await persons('robert');
       expect(roberts.map((person) => person.name)).toEqual(
         expect.arrayContaining(['Robert De Niro', 'Robert Duvall']),

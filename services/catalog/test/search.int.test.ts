@@ -69,6 +69,21 @@ for (const engine of catalogEngines()) {
       expect(titles(body)).toContain('The Godfather Part II');
     });
 
+    it('tolerates a wrong letter per word, within a title of several words', async () => {
+      expect(titles(await list({ query: 'taxi drvier' }))).toEqual(['Taxi Driver']);
+      expect(titles(await list({ query: 'dune prat two' }))[0]).toBe('Dune: Part Two');
+      expect(titles(await list({ query: 'blade runer' })).slice(0, 2)).toEqual([
+        'Blade Runner',
+        'Blade Runner 2049',
+      ]);
+    });
+
+    it('ignores accents and case', async () => {
+      expect(titles(await list({ query: 'amelie' }))).toEqual(['Amélie']);
+      expect(titles(await list({ query: 'AMÉLIE' }))).toEqual(['Amélie']);
+      expect(titles(await list({ query: 'fabuleux destin d amelie' }))).toEqual(['Amélie']);
+    });
+
     it('tolerates typos in people names', async () => {
       const body = await list({ query: 'sigourny weaver' });
       expect(titles(body).sort()).toEqual(['Alien', 'Aliens']);

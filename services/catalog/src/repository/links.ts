@@ -136,8 +136,9 @@ export async function refreshSearchDocuments(tx: Tx, filmIds: readonly string[])
   await tx.query(
     `UPDATE films f SET search_document =
          setweight(to_tsvector('english', f.title), 'A')
-      || setweight(to_tsvector('simple', f.title || ' ' || coalesce(f.original_title, '')), 'A')
-      || setweight(to_tsvector('simple', coalesce(d.names, '')), 'B')
+      || setweight(to_tsvector('simple',
+                     catalog_fold(f.title || ' ' || coalesce(f.original_title, ''))), 'A')
+      || setweight(to_tsvector('simple', catalog_fold(coalesce(d.names, ''))), 'B')
       || setweight(to_tsvector('english', coalesce(d.characters, '') || ' ' || f.overview), 'C')
      FROM (
        SELECT x.id, c.names, c.characters

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '@cinesync/kit/db';
 import type { Credit, Page, PersonDetail, PersonSummary, Role } from '../model.js';
-import { likeEscape } from './search.js';
+import { fuzzySettings, likeEscape } from './search.js';
 
 interface PersonRow {
   id: string;
@@ -22,13 +22,14 @@ const NAME_ORDER = 'lower(c.name) COLLATE "C", c.id';
  * with it ("pac" → Al Pacino); the better-known person (more films) first within each.
  */
 function byPrefix(query: string): PersonMatch {
-  const escaped = likeEscape(query.toLowerCase());
-  const prefix = 'lower(pe.name) LIKE $2';
-  const wordPrefix = 'lower(pe.name) LIKE $3';
+  const escaped = likeEscape(query);
+  const folded = 'catalog_fold(pe.name)';
   return {
     params: [query, `${escaped}%`, `% ${escaped}%`],
-    where: `lower(pe.name) = lower($1) OR ${prefix} OR ${wordPrefix}`,
-    order: `lower(c.name) = lower($1) DESC, lower(c.name) LIKE $2 DESC, c.film_count DESC`,
+    where: `${folded} = catalog_fold($1) OR ${folded} LIKE catalog_fold($2)
+            OR ${folded} LIKE catalog_fold($3)`,
+    order: `catalog_fold(c.name) = catalog_fold($1) DESC,
+            catalog_fold(c.name) LIKE catalog_fold($2) DESC, c.film_count DESC`,
   };
 }
 
@@ -36,8 +37,8 @@ function byPrefix(query: string): PersonMatch {
 function byTypo(query: string): PersonMatch {
   return {
     params: [query],
-    where: '$1 <% pe.name',
-    order: 'similarity(c.name, $1) DESC, c.film_count DESC',
+    where: 'catalog_fold($1) <% catalog_fold(pe.name)',
+    order: 'similarity(catalog_fold(c.name), catalog_fold($1)) DESC, c.film_count DESC',
   };
 }
 
@@ -92,9 +93,8 @@ export async function searchPersons(
   if (query === undefined) return runPersonPage(db, search, undefined);
   const found = await runPersonPage(db, search, byPrefix(query));
   if (found.total > 0 || !options.trigram) return found;
-  // As for films: keep the planner on the trigram index (see searchFilms).
   return db.transaction(async (tx) => {
-    await tx.query('SET LOCAL enable_seqscan = off');
+    await fuzzySettings(tx);
     return runPersonPage(tx, search, byTypo(query));
   });
 }

@@ -31,8 +31,10 @@ interface Match {
   relevance: string;
 }
 
+/** Title or original title equal to the query, ignoring case and accents. */
 function exactTitle(q: string): string {
-  return `(lower(f.title) = lower(${q}) OR lower(f.original_title) = lower(${q}))`;
+  return `(catalog_fold(f.title) = catalog_fold(${q})
+           OR catalog_fold(f.original_title) = catalog_fold(${q}))`;
 }
 
 /**
@@ -43,19 +45,22 @@ function exactTitle(q: string): string {
  */
 function fullText(query: string, params: Params, trigram: boolean): Match {
   const q = params.add(query);
+  // Stemmed words for the english parts of the document, folded words for the simple parts.
   const from = `CROSS JOIN (SELECT websearch_to_tsquery('english', ${q})
-                                || websearch_to_tsquery('simple', ${q}) AS tsq) q`;
+                                || websearch_to_tsquery('simple', catalog_fold(${q})) AS tsq) q`;
   const rank = 'ts_rank(f.search_document, q.tsq)';
   if (!trigram) {
     const prefix = params.add(`${likeEscape(query)}%`);
     return {
       from,
-      where: `(f.search_document @@ q.tsq OR ${exactTitle(q)} OR f.title ILIKE ${prefix})`,
+      where: `(f.search_document @@ q.tsq OR ${exactTitle(q)}
+               OR catalog_fold(f.title) LIKE catalog_fold(${prefix}))`,
       relevance: `${exactTitle(q)} DESC, ${rank} DESC`,
     };
   }
-  const similarity = `greatest(similarity(f.title, ${q}),
-                               similarity(coalesce(f.original_title, ''), ${q}))`;
+  const similarity = `greatest(similarity(catalog_fold(f.title), catalog_fold(${q})),
+                               similarity(catalog_fold(coalesce(f.original_title, '')),
+                                          catalog_fold(${q})))`;
   return {
     from,
     where: 'f.search_document @@ q.tsq',
@@ -66,20 +71,23 @@ function fullText(query: string, params: Params, trigram: boolean): Match {
 /**
  * Phase 2, only when phase 1 found nothing (pg_trgm): typo tolerance. A film is a candidate when
  * its title or original title contains a run of words similar to the query (word similarity
- * ≥ 0.6: "godfater" → The Godfather) or a credited person's name does ("sigourny weaver").
+ * ≥ 0.5: "godfater" → The Godfather) or a credited person's name does ("sigourny weaver").
  * Ranked by how close the title is, so person-only matches come after title matches.
  */
 function fuzzy(query: string, params: Params): Match {
-  const q = params.add(query);
-  const closeness = (column: string) =>
-    `word_similarity(${q}, coalesce(${column}, '')) + similarity(coalesce(${column}, ''), ${q})`;
+  const q = `catalog_fold(${params.add(query)})`;
+  const closeness = (column: string) => {
+    const folded = `catalog_fold(coalesce(${column}, ''))`;
+    return `word_similarity(${q}, ${folded}) + similarity(${folded}, ${q})`;
+  };
   return {
     from: '',
     where: `f.id IN (
-      SELECT id FROM films WHERE ${q} <% title OR ${q} <% original_title
+      SELECT id FROM films
+      WHERE ${q} <% catalog_fold(title) OR ${q} <% catalog_fold(original_title)
       UNION
       SELECT fp.film_id FROM film_persons fp JOIN persons pe ON pe.id = fp.person_id
-      WHERE ${q} <% pe.name)`,
+      WHERE ${q} <% catalog_fold(pe.name))`,
     relevance: `greatest(${closeness('f.title')}, ${closeness('f.original_title')}) DESC`,
   };
 }
@@ -190,12 +198,21 @@ export async function searchFilms(
   if (query === undefined) return runPage(db, search);
   const exact = await runPage(db, search, (params) => fullText(query, params, options.trigram));
   if (exact.total > 0 || !options.trigram) return exact;
-  // The planner cannot see how costly trigram rechecks are and may scan whole tables instead of
-  // the trigram indexes; within this transaction only, scans go through the indexes.
   return db.transaction(async (tx) => {
-    await tx.query('SET LOCAL enable_seqscan = off');
+    await fuzzySettings(tx);
     return runPage(tx, search, (params) => fuzzy(query, params));
   });
+}
+
+/**
+ * For the typo phase's transaction only. The planner cannot see how costly trigram rechecks are
+ * and may scan whole tables instead of the trigram indexes, so scans go through the indexes; and
+ * word similarity ≥ 0.5 (default 0.6) lets one wrong letter per short word through ("taxi drvier",
+ * "dune prat two"), which is fine for a phase that runs only when nothing matched as typed.
+ */
+export async function fuzzySettings(tx: Queryable): Promise<void> {
+  await tx.query('SET LOCAL enable_seqscan = off');
+  await tx.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.5');
 }
 
 function toSummary(row: SummaryRow): FilmSummary {
