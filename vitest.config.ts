@@ -28,8 +28,8 @@ const workspaceSources = {
 export default defineConfig({
   plugins: [workspaceSources],
   test: {
-    include: ['{packages,services,apps}/*/{src,test}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'apps/web/**'],
+    include: ['{packages,services,apps}/*/{src,test}/**/*.test.ts', 'apps/web/e2e/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openBus } from '@cinesync/kit/bus';
 import type { Env, Schema } from '@cinesync/kit/config';
 import { createLogger, type Logger } from '@cinesync/kit/log';
@@ -19,6 +21,9 @@ export interface Platform {
   services: readonly StartedService[];
   close(): Promise<void>;
 }
+
+/** The built web app (apps/web/dist), from src/ or dist/ alike; the gateway serves it at `/`. */
+const WEB_APP = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** `<NAME>_URL`: how the gateway and other services find a service. */
 export const urlVariable = (name: string) => `${name.toUpperCase().replaceAll('-', '_')}_URL`;
@@ -73,7 +78,11 @@ export async function launch(options: LaunchOptions): Promise<Platform> {
       }
     }
     const gateway = await startService(options.gateway, {
-      env: { ...serviceEnv('gateway', env, urls), PORT: env.PORT },
+      env: {
+        ...serviceEnv('gateway', env, urls),
+        PORT: env.PORT,
+        WEB_DIST: env.WEB_DIST ?? (existsSync(WEB_APP) ? WEB_APP : undefined),
+      },
       shared: { bus },
       host: env.HOST ?? 'localhost',
       port: options.portOverride,

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { startTracking } from './analytics';
+import { AuthProvider } from './auth/auth';
+import { NotificationsProvider } from './notifications/notifications';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+startTracking();
+createRoot(root).render(
+  <StrictMode>
+    <AuthProvider>
+      <NotificationsProvider>
+        <App />
+      </NotificationsProvider>
+    </AuthProvider>
+  </StrictMode>,
+);
