@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { createAuth } from '@cinesync/kit/auth';
 import type { Db } from '@cinesync/kit/db';
 import type { Server } from '@cinesync/kit/http';
+import { createLogger } from '@cinesync/kit/log';
 import { uuidv7 } from '@cinesync/kit/outbox';
 import { dbEngines } from '@cinesync/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -146,6 +148,35 @@ for (const engine of dbEngines()) {
         url: '/api/v1/notifications/stream?access_token=not.a.token',
       });
       expect(forged.statusCode).toBe(401);
+    });
+
+    it('keeps an access token given in the stream URL out of the logs', async () => {
+      const lines: string[] = [];
+      const destination = new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      });
+      const auth = createAuth({ jwksUrl: issuer.jwksUrl, issuer: ISSUER, audience: AUDIENCE });
+      const logged = await buildApp({
+        db,
+        auth,
+        live: new LiveFeed({ db }),
+        logger: createLogger({ service: 'test', level: 'trace', destination }),
+      });
+      try {
+        const secret = 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ4In0.c2VjcmV0LXNpZ25hdHVyZQ';
+        const response = await logged.inject({
+          url: `/api/v1/notifications/stream?access_token=${secret}`,
+        });
+        expect(response.statusCode).toBe(401);
+        await logged.inject({ url: '/api/v1/notifications' });
+        expect(lines.join('')).toContain('/api/v1/notifications');
+        expect(lines.join('')).not.toContain('c2VjcmV0LXNpZ25hdHVyZQ');
+      } finally {
+        await logged.close();
+      }
     });
 
     it('keeps e-mail preferences per user: all on by default, full replacement on PUT', async () => {

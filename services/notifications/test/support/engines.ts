@@ -66,7 +66,10 @@ function jetstreamBus(url: string): BusEngine {
             }
             await jsm.streams.purge('DLQ', { filter: `dlq.${durable}` }).catch(() => undefined);
             // Consumers a test made on the shared DLQ stream to watch dead letters.
-            const watchers = await jsm.consumers.list('DLQ').next().catch(() => []);
+            const watchers = await jsm.consumers
+              .list('DLQ')
+              .next()
+              .catch(() => []);
             for (const consumer of watchers) {
               if (consumer.name.startsWith(durable)) {
                 await jsm.consumers.delete('DLQ', consumer.name).catch(() => false);
