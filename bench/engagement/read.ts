@@ -13,8 +13,8 @@ import { benchArgs, databaseUrl, openBenchDb, pick } from './lib/setup.js';
  * own process) and at the SQL level (the same repository code on a pg pool).
  */
 const args = benchArgs();
-const url = databaseUrl();
-const { db, context } = await openBenchDb(url, 10);
+const url = databaseUrl(args);
+const { db, context } = await openBenchDb(args, url, 10);
 const films = await study.sampleIds(db, 'ratedFilms', 2_000);
 const users = await study.sampleIds(db, 'bookmarkUsers', 2_000);
 const reviewed = await study.sampleIds(db, 'reviewedFilms', 2_000);
@@ -26,7 +26,10 @@ const issuer = await startIssuer();
 const tokens = new Map<string, string>();
 for (const user of users) tokens.set(user, `Bearer ${await issuer.sign(user)}`);
 const dataDir = await benchDataDir();
-const service = await startEngagement(url, issuer.jwksUrl, dataDir);
+const service =
+  url && args.layers.includes('http')
+    ? await startEngagement(url, issuer.jwksUrl, dataDir)
+    : undefined;
 
 type Scenario = { name: string; http: (pool: Pool) => Promise<void>; sql: () => Promise<void> };
 
@@ -77,8 +80,10 @@ const scenarios: Scenario[] = [
 
 const header = [
   'layer',
+  'loop',
   'scenario',
   'concurrency',
+  'target_rps',
   'requests',
   'errors',
   'rps',
@@ -121,7 +126,7 @@ const record = (
 try {
   for (const scenario of scenarios) {
     for (const concurrency of args.concurrency) {
-      if (args.layers.includes('http')) {
+      if (service) {
         const pool = new Pool(service.url, { connections: concurrency, pipelining: 1 });
         const result = await runLoad({
           concurrency,
@@ -145,7 +150,7 @@ try {
     for (const rate of args.openRates) {
       const connections = args.openConnections;
       const common = { rate, durationMs: args.durationMs, warmupMs: args.warmupMs };
-      if (args.layers.includes('http')) {
+      if (service) {
         const pool = new Pool(service.url, { connections, pipelining: 1 });
         const result = await runOpenLoad({ ...common, task: () => scenario.http(pool) });
         await pool.close();
@@ -158,17 +163,17 @@ try {
     }
   }
 } finally {
-  await service.stop();
+  await service?.stop();
   await issuer.close();
   await rm(dataDir, { recursive: true, force: true });
 }
 
 const sizes = await study.tableSizes(db);
 await db.close();
-await writeText(`${args.out}/engagement-read.csv`, toCsv(header, rows));
+await writeText(`${args.out}/engagement-read${context.suffix}.csv`, toCsv(header, rows));
 const summary = [
   `Machine: ${context.machine.cpu}, ${context.machine.cores} cores, ${context.machine.ramGiB} GiB RAM, Node ${context.machine.node}`,
-  `Database: ${context.postgres.split(',')[0]}, ${(context.databaseBytes / 1024 ** 3).toFixed(2)} GiB; ${sizes
+  `Database: ${context.engine.split(',')[0]}, ${(context.databaseBytes / 1024 ** 3).toFixed(2)} GiB; ${sizes
     .map((s) => `${s.table} ${s.rows.toLocaleString('en-US')} rows`)
     .join(', ')}`,
   `Date: ${context.machine.date}; ${args.durationMs / 1000} s per run after ${args.warmupMs / 1000} s warm-up; service and SQL pool: 10 connections; 1-min load average ${context.machine.load.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end`,
@@ -176,5 +181,5 @@ const summary = [
   toMarkdown(header, rows),
   '',
 ].join('\n');
-await writeText(`${args.out}/engagement-read.md`, summary);
+await writeText(`${args.out}/engagement-read${context.suffix}.md`, summary);
 process.stdout.write(summary);

@@ -14,8 +14,8 @@ import { benchArgs, databaseUrl, openBenchDb, pick } from './lib/setup.js';
  * PUT / by rateFilm); a read that shows anything else is stale and is retried, timing the wait.
  */
 const args = benchArgs();
-const url = databaseUrl();
-const { db, context } = await openBenchDb(url, 10);
+const url = databaseUrl(args);
+const { db, context } = await openBenchDb(args, url, 10);
 const maxWorkers = Math.max(...args.concurrency);
 const films = await study.sampleIds(db, 'ratedFilms', maxWorkers * 2);
 const raters = await study.sampleIds(db, 'raters', 2_000);
@@ -25,7 +25,10 @@ const issuer = await startIssuer();
 const tokens = new Map<string, string>();
 for (const user of raters) tokens.set(user, `Bearer ${await issuer.sign(user)}`);
 const dataDir = await benchDataDir();
-const service = await startEngagement(url, issuer.jwksUrl, dataDir);
+const service =
+  url && args.layers.includes('http')
+    ? await startEngagement(url, issuer.jwksUrl, dataDir)
+    : undefined;
 
 interface Phases {
   write: number[];
@@ -95,13 +98,13 @@ try {
       const phases: Phases = { write: [], read: [], stale: 0 };
       // Separate films per layer, so neither layer's runs see the other's ratings.
       const filmOf = (worker: number) => films[offsets[layer] + worker] ?? '';
-      const pool = new Pool(service.url, { connections: concurrency });
+      const pool = service ? new Pool(service.url, { connections: concurrency }) : undefined;
       const writer = { db, published: () => {} };
       const task = (worker: number) => {
         const filmId = filmOf(worker);
         const userId = pick(raters);
         const value = 1 + Math.floor(Math.random() * 10);
-        if (layer === 'http') {
+        if (layer === 'http' && pool) {
           return writeThenRead(
             phases,
             async () =>
@@ -121,7 +124,7 @@ try {
       phases.read.length = 0;
       phases.stale = 0;
       const total = await runLoad({ concurrency, durationMs: args.durationMs, warmupMs: 0, task });
-      await pool.close();
+      await pool?.close();
       const write = summarize(phases.write, 0, total.seconds);
       const read = summarize(phases.read, 0, total.seconds);
       rows.push([
@@ -147,20 +150,20 @@ try {
     }
   }
 } finally {
-  await service.stop();
+  await service?.stop();
   await issuer.close();
   await rm(dataDir, { recursive: true, force: true });
 }
 
 await db.close();
-await writeText(`${args.out}/engagement-write-then-read.csv`, toCsv(header, rows));
+await writeText(`${args.out}/engagement-write-then-read${context.suffix}.csv`, toCsv(header, rows));
 const summary = [
   `Machine: ${context.machine.cpu}, ${context.machine.cores} cores, ${context.machine.ramGiB} GiB RAM, Node ${context.machine.node}`,
-  `Database: ${context.postgres.split(',')[0]}, ${(context.databaseBytes / 1024 ** 3).toFixed(2)} GiB`,
+  `Database: ${context.engine.split(',')[0]}, ${(context.databaseBytes / 1024 ** 3).toFixed(2)} GiB`,
   `Date: ${context.machine.date}; ${args.durationMs / 1000} s per run after ${args.warmupMs / 1000} s warm-up; 1-min load average ${context.machine.load.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end`,
   '',
   toMarkdown(header, rows),
   '',
 ].join('\n');
-await writeText(`${args.out}/engagement-write-then-read.md`, summary);
+await writeText(`${args.out}/engagement-write-then-read${context.suffix}.md`, summary);
 process.stdout.write(summary);

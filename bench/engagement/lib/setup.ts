@@ -12,6 +12,8 @@ export interface BenchArgs {
   openRates: number[];
   openConnections: number;
   out: string;
+  /** The embedded engine's data directory (`--pglite DIR`): SQL level only, files named *-pglite. */
+  pglite: string | undefined;
 }
 
 /**
@@ -28,6 +30,7 @@ export function benchArgs(): BenchArgs {
       'open-rates': { type: 'string', default: '500,1000' },
       'open-connections': { type: 'string', default: '200' },
       out: { type: 'string', default: 'docs/research' },
+      pglite: { type: 'string' },
     },
   });
   return {
@@ -40,24 +43,33 @@ export function benchArgs(): BenchArgs {
     openRates: values['open-rates'].split(',').filter(Boolean).map(Number),
     openConnections: Number(values['open-connections']),
     out: values.out,
+    pglite: values.pglite,
   };
 }
 
-export function databaseUrl(): string {
+/** Where the seeded data is: `--pglite DIR`, else DATABASE_URL. */
+export function databaseUrl(args: BenchArgs): string | undefined {
+  if (args.pglite) return undefined;
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new Error('set DATABASE_URL to the seeded database (npm run seed:engagement first)');
+    throw new Error(
+      'set DATABASE_URL to the seeded database, or pass --pglite DIR (npm run seed:engagement first)',
+    );
   }
   return url;
 }
 
 /** The database the bench reads from, with the facts every report starts with. */
-export async function openBenchDb(url: string, poolMax: number) {
-  const db = await openDb({ url, poolMax, name: 'engagement-bench' });
+export async function openBenchDb(args: BenchArgs, url: string | undefined, poolMax: number) {
+  const db = await openDb(
+    url ? { url, poolMax, name: 'engagement-bench' } : { dataDir: args.pglite },
+  );
   const context = {
     machine: machine(),
-    postgres: await study.serverVersion(db),
+    engine: url ? await study.serverVersion(db) : `PGlite (embedded, ${args.pglite})`,
     databaseBytes: await study.databaseSize(db),
+    /** Suffix of the result files: the embedded engine's results sit next to Postgres's. */
+    suffix: url ? '' : '-pglite',
   };
   return { db, context };
 }
