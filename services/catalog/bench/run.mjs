@@ -1,0 +1,257 @@
+// Catalog under load: search and get-by-id over a seeded Postgres catalog, through the gateway
+// (and straight to the catalog, to show what the gateway adds). Writes bench/results.csv and the
+// results section of bench/results.md next to this file.
+//
+//   npm run seed:catalog -- --films 100000          (with DATABASE_URL set)
+//   DATABASE_URL=postgres://... npm run -w services/catalog bench -- --duration 10
+//
+// Three processes, as in production: the catalog (dist/main.js), the gateway (dist/main.js) and
+// autocannon here, all on the same cores.
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..');
+const TARGETS_P99_MS = { search: 50, 'get by id': 10 };
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function stop(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+/** Starts `services/<name>/dist/main.js` and waits for /healthz. */
+async function startService(name, env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'services', name, 'dist', 'main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok)
+        return { url, pid: child.pid, stop: () => stop(child) };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`${name} did not start`);
+}
+
+const pick = (items) => items[Math.floor(Math.random() * items.length)];
+
+/** One letter swapped with the next in a random word of four letters or more: a typical typo. */
+function typo(text) {
+  const words = text.split(' ');
+  const long = words.map((word, i) => [word, i]).filter(([word]) => word.length >= 4);
+  if (long.length === 0) return text;
+  const [word, index] = pick(long);
+  const at = 1 + Math.floor(Math.random() * (word.length - 2));
+  words[index] = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  return words.join(' ');
+}
+
+/** Real ids, titles and names from the catalog, so every request asks for something that exists. */
+async function sample(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const films = await client.query(
+      'SELECT id, title FROM films TABLESAMPLE SYSTEM (5) LIMIT 2000',
+    );
+    const people = await client.query(
+      `SELECT p.name FROM persons p TABLESAMPLE SYSTEM (5)
+       WHERE EXISTS (SELECT 1 FROM film_persons fp WHERE fp.person_id = p.id AND fp.role = 'director')
+       LIMIT 1000`,
+    );
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM films');
+    return {
+      total: rows[0].n,
+      ids: films.rows.map((row) => row.id),
+      titles: films.rows.map((row) => row.title),
+      people: people.rows.map((row) => row.name),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function scenarios(data) {
+  const q = (text) => `/api/v1/films?query=${encodeURIComponent(text)}`;
+  return [
+    { name: 'get by id', kind: 'get by id', path: () => `/api/v1/films/${pick(data.ids)}` },
+    { name: 'search: title', kind: 'search', path: () => q(pick(data.titles)) },
+    { name: 'search: director', kind: 'search', path: () => q(pick(data.people)) },
+    { name: 'search: typo', kind: 'search', path: () => q(typo(pick(data.titles))) },
+    {
+      name: 'browse: genre + years',
+      kind: 'search',
+      path: () => {
+        const from = 1930 + Math.floor(Math.random() * 80);
+        return `/api/v1/films?genre=drama&yearFrom=${from}&yearTo=${from + 9}&sort=-year`;
+      },
+    },
+  ];
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon run; latencies kept at full resolution (autocannon's histogram rounds to ms). */
+async function measure({ base, scenario, connections, duration }) {
+  const latencies = [];
+  const instance = autocannon({
+    url: base,
+    connections,
+    duration,
+    requests: [
+      { method: 'GET', setupRequest: (request) => ({ ...request, path: scenario.path() }) },
+    ],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status === 200) latencies.push(ms);
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function machine() {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+    load: loadavg()[0]?.toFixed(1) ?? '?',
+  };
+}
+
+async function report(rows, { duration, connections, films }) {
+  const env = machine();
+  const csv = ['date,route,scenario,connections,req_per_sec,p50_ms,p95_ms,p99_ms,errors,non2xx'];
+  const table = [
+    '| route | scenario | req/s | p50 ms | p95 ms | p99 ms | target p99 | |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const row of rows) {
+    const target = TARGETS_P99_MS[row.kind];
+    csv.push(
+      [
+        env.date,
+        row.route,
+        row.scenario,
+        connections,
+        Math.round(row.rps),
+        row.p50,
+        row.p95,
+        row.p99,
+        row.errors,
+        row.non2xx,
+      ].join(','),
+    );
+    table.push(
+      `| ${row.route} | ${row.scenario} | ${Math.round(row.rps)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${target} ms | ${row.p99 < target ? 'meets' : 'misses'} |`,
+    );
+  }
+  await writeFile(join(here, 'results.csv'), `${csv.join('\n')}\n`);
+  const section = [
+    '<!-- results:start (written by bench/run.mjs; edit outside these markers) -->',
+    `Run on ${env.date}: ${env.cpu}, ${env.cores} cores, Node ${env.node}; Postgres with ${films} films; ${connections} connections, ${duration} s per scenario; load average at start ${env.load}.`,
+    '',
+    ...table,
+    '<!-- results:end -->',
+  ].join('\n');
+  const mdPath = join(here, 'results.md');
+  const md = await readFile(mdPath, 'utf8').catch(
+    () => '# Catalog under load\n\n<!-- results:start -->\n<!-- results:end -->\n',
+  );
+  await writeFile(mdPath, md.replace(/<!-- results:start[\s\S]*?<!-- results:end -->/, section));
+  process.stdout.write('\nwrote services/catalog/bench/results.csv and results.md\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '10' },
+      direct: { type: 'boolean', default: true },
+    },
+  });
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl)
+    throw new Error('set DATABASE_URL to a catalog seeded with npm run seed:catalog');
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  const data = await sample(databaseUrl);
+  process.stdout.write(`catalog has ${data.total} films\n`);
+
+  const catalog = await startService('catalog', {
+    DATABASE_URL: databaseUrl,
+    CATALOG_DEMO_DATA: 'false',
+  });
+  const gateway = await startService('gateway', {
+    CATALOG_URL: catalog.url,
+    // The limiter runs on every request, as in production, but never refuses one here.
+    RATE_LIMIT_CAPACITY: '1000000000',
+    RATE_LIMIT_REFILL_PER_SEC: '1000000000',
+  });
+  const routes = [
+    { name: 'gateway', base: gateway.url },
+    ...(values.direct ? [{ name: 'direct', base: catalog.url }] : []),
+  ];
+  const rows = [];
+  try {
+    for (const scenario of scenarios(data)) {
+      for (const route of routes) {
+        // Warm up: JIT, keep-alive pools, Postgres buffers.
+        await measure({ base: route.base, scenario, connections, duration: 2 });
+        const result = await measure({ base: route.base, scenario, connections, duration });
+        rows.push({ route: route.name, scenario: scenario.name, kind: scenario.kind, ...result });
+        process.stdout.write(
+          `${route.name.padEnd(8)} ${scenario.name.padEnd(22)} ${Math.round(result.rps)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors} non2xx ${result.non2xx}\n`,
+        );
+      }
+    }
+  } finally {
+    await gateway.stop();
+    await catalog.stop();
+  }
+  await report(rows, { duration, connections, films: data.total });
+}
+
+await main();
