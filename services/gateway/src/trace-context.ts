@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { propagation, ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
 
@@ -17,6 +17,9 @@ function instrumented(): boolean {
   return carrier.traceparent !== undefined;
 }
 
+/** 32 hex digits, 122 of their bits random; randomUUID draws from a buffer, unlike randomBytes. */
+const randomHex = () => randomUUID().replaceAll('-', '');
+
 /**
  * Makes the upstream request carry exactly one W3C trace context. With telemetry on, the undici
  * instrumentation appends the gateway's own span (a child of the caller's trace), so the caller's
@@ -32,5 +35,5 @@ export function propagateTraceContext(headers: IncomingHttpHeaders): void {
   const incoming = headers.traceparent;
   if (typeof incoming === 'string' && TRACEPARENT.test(incoming)) return;
   delete headers.tracestate;
-  headers.traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-00`;
+  headers.traceparent = `00-${randomHex()}-${randomHex().slice(0, 16)}-00`;
 }

@@ -1,0 +1,286 @@
+// Gateway overhead: one trivial upstream route hit directly and through the gateway, side by
+// side in one run, at several connection counts. Writes docs/bench/gateway.csv and the results
+// section of docs/bench/gateway.md.
+//
+//   npm run bench:gateway                     (builds the gateway, then runs this)
+//   node bench/gateway/run.mjs --duration 10 --connections 10,50,100 --rounds 2
+//
+// Three processes: the upstream, the gateway exactly as in production (dist/main.js, telemetry on,
+// no exporter) and autocannon here. They share the machine's cores, as they would on one host.
+import { fork, spawn } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROUTE = '/api/v1/films/bench';
+
+/** The trivial upstream: a bare Fastify route, plus the JWKS the gateway verifies tokens with. */
+async function runUpstream() {
+  const { default: Fastify } = await import('fastify');
+  const app = Fastify({ logger: false });
+  const payload = { id: 'bench', title: 'Stalker', year: 1979 };
+  app.get(ROUTE, async () => payload);
+  app.get('/.well-known/jwks.json', async () => ({ keys: [JSON.parse(process.env.BENCH_JWK)] }));
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  process.send?.({ url });
+}
+
+async function startUpstream(jwk) {
+  const child = fork(fileURLToPath(import.meta.url), ['upstream'], {
+    env: { ...process.env, BENCH_JWK: JSON.stringify(jwk) },
+  });
+  const { url } = await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`upstream exited with ${code}`)));
+  });
+  return { url, pid: child.pid, stop: () => stop(child) };
+}
+
+function stop(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+async function freePort() {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startGateway(upstreamUrl) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'services/gateway/dist/main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+      CATALOG_URL: upstreamUrl,
+      JWKS_URL: `${upstreamUrl}/.well-known/jwks.json`,
+      // The limiter runs on every request, as in production, but never refuses one here.
+      RATE_LIMIT_CAPACITY: '1000000000',
+      RATE_LIMIT_REFILL_PER_SEC: '1000000000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok)
+        return { url, pid: child.pid, stop: () => stop(child) };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error('gateway did not start');
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** CPU seconds (user + system) a process has used so far; Linux only, else NaN. */
+async function cpuSeconds(pid) {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which sits in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+const TICKS_PER_SECOND = 100;
+
+/**
+ * One autocannon run; latencies kept at full resolution (autocannon's histogram rounds to ms).
+ * `pids` are the serving processes whose CPU time per request is reported: on a shared machine
+ * that cost is steadier than throughput, which also depends on who else wants the cores.
+ */
+async function measure({ url, connections, duration, headers = {}, pids = [] }) {
+  const cpuBefore = await Promise.all(pids.map(cpuSeconds));
+  const latencies = [];
+  const instance = autocannon({ url, connections, duration, headers });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status === 200) latencies.push(ms);
+  });
+  const result = await instance;
+  const cpuAfter = await Promise.all(pids.map(cpuSeconds));
+  const cpuUs = pids.map((_pid, i) => ((cpuAfter[i] - cpuBefore[i]) * 1e6) / result.requests.total);
+  latencies.sort((a, b) => a - b);
+  return {
+    cpuUs,
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function signToken() {
+  const { SignJWT, exportJWK, generateKeyPair } = await import('jose');
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'EdDSA', use: 'sig' };
+  const token = await new SignJWT({ role: 'user' })
+    .setProtectedHeader({ alg: 'EdDSA', kid: 'bench' })
+    .setSubject('bench-user')
+    .setIssuer('cinesync-identity')
+    .setAudience('cinesync')
+    .setExpirationTime('1h')
+    .sign(privateKey);
+  return { jwk, token };
+}
+
+const round = (value, digits) => Number(value.toFixed(digits));
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '10,50,100' },
+      rounds: { type: 'string', default: '1' },
+      label: { type: 'string', default: '' },
+    },
+  });
+  const duration = Number(values.duration);
+  const levels = values.connections.split(',').map(Number);
+  const rounds = Number(values.rounds);
+
+  const { jwk, token } = await signToken();
+  const upstream = await startUpstream(jwk);
+  const gateway = await startGateway(upstream.url);
+  const targets = [
+    { name: 'direct', url: `${upstream.url}${ROUTE}`, pids: [upstream.pid] },
+    { name: 'gateway', url: `${gateway.url}${ROUTE}`, pids: [gateway.pid, upstream.pid] },
+    {
+      name: 'gateway+jwt',
+      url: `${gateway.url}${ROUTE}`,
+      headers: { authorization: `Bearer ${token}` },
+      pids: [gateway.pid, upstream.pid],
+    },
+  ];
+  const rows = [];
+  try {
+    // Warm up both paths (JIT, keep-alive pools, the key set) before anything is recorded.
+    for (const target of targets) await measure({ ...target, connections: 10, duration: 2 });
+    for (const connections of levels) {
+      for (const target of targets) {
+        const runs = [];
+        for (let i = 0; i < rounds; i++)
+          runs.push(await measure({ ...target, connections, duration }));
+        // Best round by throughput: other work on a shared machine only ever makes a run slower.
+        const best = runs.reduce((a, b) => (b.rps > a.rps ? b : a));
+        rows.push({ target: target.name, connections, ...best });
+        process.stdout.write(
+          `${target.name.padEnd(12)} c=${String(connections).padStart(3)}  ${Math.round(best.rps)} req/s  p50 ${best.p50.toFixed(2)} ms  p99 ${best.p99.toFixed(2)} ms  CPU µs/req ${best.cpuUs.map(Math.round).join(' + ')}  errors ${best.errors} non2xx ${best.non2xx}\n`,
+        );
+      }
+    }
+  } finally {
+    await gateway.stop();
+    await upstream.stop();
+  }
+  await report(rows, { duration, rounds, label: values.label });
+}
+
+function machine() {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+    // Others' work on the same cores slows every process; the figures mean little without it.
+    load: loadavg()[0]?.toFixed(1) ?? '?',
+  };
+}
+
+async function report(rows, { duration, rounds, label }) {
+  const env = machine();
+  const direct = new Map(
+    rows.filter((row) => row.target === 'direct').map((row) => [row.connections, row]),
+  );
+  const lines = [
+    'date,label,target,connections,req_per_sec,p50_ms,p99_ms,errors,non2xx,throughput_vs_direct,added_p99_ms,gateway_cpu_us_per_req,upstream_cpu_us_per_req',
+  ];
+  const table = [
+    '| target | connections | req/s | p50 ms | p99 ms | vs direct req/s | added p99 ms | gateway CPU µs/req | upstream CPU µs/req |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const verdicts = [];
+  for (const row of rows) {
+    const isDirect = row.target === 'direct';
+    const [gatewayCpu, upstreamCpu] = isDirect ? [Number.NaN, row.cpuUs[0]] : row.cpuUs;
+    const base = direct.get(row.connections);
+    const share = base ? row.rps / base.rps : 1;
+    const added = base ? row.p99 - base.p99 : 0;
+    lines.push(
+      [
+        env.date,
+        label,
+        row.target,
+        row.connections,
+        Math.round(row.rps),
+        round(row.p50, 3),
+        round(row.p99, 3),
+        row.errors,
+        row.non2xx,
+        round(share, 3),
+        round(added, 3),
+        Number.isNaN(gatewayCpu) ? '' : Math.round(gatewayCpu),
+        Math.round(upstreamCpu),
+      ].join(','),
+    );
+    table.push(
+      `| ${row.target} | ${row.connections} | ${Math.round(row.rps)} | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ${isDirect ? '—' : `${Math.round(share * 100)}%`} | ${isDirect ? '—' : added.toFixed(2)} | ${isDirect ? '—' : Math.round(gatewayCpu)} | ${Math.round(upstreamCpu)} |`,
+    );
+    if (!isDirect) {
+      const ok = share >= 0.6 && added < 2;
+      verdicts.push(
+        `- ${row.target} at ${row.connections} connections: ${Math.round(share * 100)}% of direct throughput, +${added.toFixed(2)} ms p99 — ${ok ? 'meets' : 'misses'} the target (≥ 60%, < 2 ms).`,
+      );
+    }
+  }
+  const dir = join(root, 'docs', 'bench');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'gateway.csv'), `${lines.join('\n')}\n`);
+
+  const section = [
+    '<!-- results:start (written by bench/gateway/run.mjs; edit outside these markers) -->',
+    `Run on ${env.date}: ${env.cpu}, ${env.cores} cores, Node ${env.node}; ${duration} s per measurement, best of ${rounds}; load average at start ${env.load}${label ? `; ${label}` : ''}.`,
+    '',
+    ...table,
+    '',
+    ...verdicts,
+    '<!-- results:end -->',
+  ].join('\n');
+  const mdPath = join(dir, 'gateway.md');
+  let md;
+  try {
+    md = await readFile(mdPath, 'utf8');
+  } catch {
+    md = '# Gateway overhead\n\n<!-- results:start -->\n<!-- results:end -->\n';
+  }
+  const replaced = md.replace(/<!-- results:start[\s\S]*?<!-- results:end -->/, section);
+  await writeFile(mdPath, replaced);
+  process.stdout.write(`\nwrote docs/bench/gateway.csv and docs/bench/gateway.md\n`);
+}
+
+if (process.argv[2] === 'upstream') {
+  await runUpstream();
+} else {
+  await main();
+}
