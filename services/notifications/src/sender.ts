@@ -6,6 +6,8 @@ import {
   expireWaiting,
   markDelivered,
   markFailed,
+  pruneDeliveries,
+  pruneInbox,
   scheduleRetry,
 } from './repository/index.js';
 
@@ -41,7 +43,9 @@ export interface SendResult {
 }
 
 const MAX_RETRY_DELAY_MS = 3_600_000;
-const EXPIRE_EVERY_MS = 60_000;
+const HOUSEKEEPING_EVERY_MS = 60_000;
+const INBOX_RETENTION_MS = 7 * 86_400_000;
+const DELIVERY_RETENTION_MS = 30 * 86_400_000;
 
 const describe = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -67,7 +71,7 @@ export class MailSender {
   private running = false;
   private notified = false;
   private wake: (() => void) | undefined;
-  private lastExpiry = 0;
+  private lastHousekeeping = 0;
 
   constructor(options: SenderOptions) {
     this.db = options.db;
@@ -149,13 +153,16 @@ export class MailSender {
     this.onResult({ deliveryId: delivery.id, outcome: 'retry' });
   }
 
-  private async expire(): Promise<void> {
-    if (Date.now() - this.lastExpiry < EXPIRE_EVERY_MS) return;
-    this.lastExpiry = Date.now();
+  /** Once a minute: give up on mails that waited too long for an address, drop old rows. */
+  private async housekeeping(): Promise<void> {
+    if (Date.now() - this.lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
+    this.lastHousekeeping = Date.now();
     const expired = await expireWaiting(this.db, this.addressWaitMs);
     if (expired > 0) {
       this.log.warn({ expired }, 'dropped e-mails whose recipient never registered');
     }
+    await pruneDeliveries(this.db, DELIVERY_RETENTION_MS);
+    await pruneInbox(this.db, INBOX_RETENTION_MS);
   }
 
   private async run(): Promise<void> {
@@ -163,7 +170,7 @@ export class MailSender {
       this.notified = false;
       let claimed = 0;
       try {
-        await this.expire();
+        await this.housekeeping();
         claimed = await this.runOnce();
       } catch (err) {
         this.log.error({ err }, 'mail sender round failed');

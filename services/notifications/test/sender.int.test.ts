@@ -174,6 +174,31 @@ for (const engine of dbEngines()) {
       });
     });
 
+    it('gives up on mails that waited too long for an address, and prunes old rows', async () => {
+      await queueOrderMail(randomUUID(), 'paid');
+      const sent = await register();
+      await db.query(
+        "UPDATE deliveries SET status = 'sent', created_at = now() - interval '40 days' WHERE user_id = $1",
+        [sent.userId],
+      );
+      await db.query(
+        "UPDATE deliveries SET created_at = now() - interval '2 days' WHERE status = 'waiting'",
+      );
+      await db.query(
+        "INSERT INTO inbox (consumer, message_id, processed_at) VALUES ('x', 'old', now() - interval '8 days'), ('x', 'new', now())",
+      );
+      startSender({ addressWaitMs: 86_400_000 });
+      await eventually('the waiting mail given up', async () =>
+        (await deliveries()).some((d) => d.status === 'failed'),
+      );
+      await eventually('the old sent mail pruned', async () => (await deliveries()).length === 1);
+      expect(await deliveries()).toMatchObject([
+        { status: 'failed', last_error: expect.stringMatching(/no address/) },
+      ]);
+      const inbox = await db.query<{ message_id: string }>('SELECT message_id FROM inbox');
+      expect(inbox.rows).toEqual([{ message_id: 'new' }]);
+    });
+
     it('writes mail to the log without SMTP: recipient domain and subject only', async () => {
       const lines: string[] = [];
       const destination = new Writable({

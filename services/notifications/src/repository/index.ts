@@ -1,4 +1,5 @@
 export * from './deliveries.js';
+export * from './housekeeping.js';
 export * from './notifications.js';
 export * from './preferences.js';
 export * from './recipients.js';
