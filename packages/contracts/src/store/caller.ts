@@ -1,5 +1,6 @@
 import type { AuthUser } from '@cinesync/kit/auth';
 import { unauthorized } from '@cinesync/kit/http';
+import { TimeoutError } from '@cinesync/kit/resilience';
 import { createContextKey, type HandlerContext } from '@connectrpc/connect';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -41,6 +42,16 @@ export function identityFromRequest(request: FastifyRequest) {
   };
 }
 
+/** Aborts after ms with the kit's TimeoutError, which every layer maps to 504 / DEADLINE_EXCEEDED. */
+function deadlineSignal(ms: number): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(
+    () => controller.abort(new TimeoutError(ms, 'the request ran out of time')),
+    ms,
+  ).unref();
+  return controller.signal;
+}
+
 /** The caller of a REST request; `budgetMs` bounds everything done for it. */
 export function callerFromRequest(
   request: FastifyRequest,
@@ -54,7 +65,7 @@ export function callerFromRequest(
   });
   return {
     ...identityFromRequest(request),
-    signal: AbortSignal.any([controller.signal, AbortSignal.timeout(budgetMs)]),
+    signal: AbortSignal.any([controller.signal, deadlineSignal(budgetMs)]),
     deadline: Date.now() + budgetMs,
   };
 }
@@ -65,7 +76,7 @@ export function callerFromContext(context: HandlerContext, budgetMs: number): Ca
   const ms = remaining === undefined ? budgetMs : Math.min(remaining, budgetMs);
   return {
     ...context.values.get(callerIdentityKey),
-    signal: AbortSignal.any([context.signal, AbortSignal.timeout(ms)]),
+    signal: AbortSignal.any([context.signal, deadlineSignal(ms)]),
     deadline: Date.now() + ms,
   };
 }

@@ -1,4 +1,4 @@
-import { AppError, isAppError } from '@cinesync/kit/http';
+import { AppError, isAppError, toAppError } from '@cinesync/kit/http';
 import { Code, ConnectError } from '@connectrpc/connect';
 
 /** Response metadata (a gRPC trailer) carrying the error's stable code, e.g. `product_not_found`. */
@@ -54,27 +54,21 @@ export function codeForStatus(status: number): Code {
 
 /**
  * Server side: what a handler threw, as the gRPC status the caller sees. Errors of the catalogue
- * keep their message (it is written for the caller) and stable code; anything else becomes a bare
- * INTERNAL so no internal detail leaks.
+ * (the kit's timeouts and open circuits included) keep their stable code and their message,
+ * written for the caller. Anything else is a bare INTERNAL, so nothing internal leaks.
  */
 export function toConnectError(error: unknown): ConnectError {
   if (error instanceof ConnectError) return error;
-  if (isAppError(error) && error.status < 500) {
-    const detail = error.errors?.length
-      ? `${error.message} ${error.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`
-      : error.message;
-    return new ConnectError(detail, codeForStatus(error.status), {
-      [ERROR_CODE_HEADER]: error.code,
-    });
+  const appError = toAppError(error);
+  const metadata = { [ERROR_CODE_HEADER]: appError.code };
+  // A 500's message may say what went wrong inside; the others are written for callers.
+  if (appError.status === 500) {
+    return new ConnectError('The service failed.', codeForStatus(500), metadata);
   }
-  if (isAppError(error)) {
-    return new ConnectError('The service failed.', codeForStatus(error.status), {
-      [ERROR_CODE_HEADER]: error.code,
-    });
-  }
-  return new ConnectError('The service failed.', Code.Internal, {
-    [ERROR_CODE_HEADER]: 'internal',
-  });
+  const detail = appError.errors?.length
+    ? `${appError.message} ${appError.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`
+    : appError.message;
+  return new ConnectError(detail, codeForStatus(appError.status), metadata);
 }
 
 /**
