@@ -158,7 +158,7 @@ try {
       }
       if (args.layers.includes('sql')) {
         const result = await runOpenLoad({ ...common, task: scenario.sql });
-        record('sql', scenario.name, 10, result, rate);
+        record('sql', scenario.name, url ? 10 : 1, result, rate);
       }
     }
   }
@@ -176,7 +176,7 @@ const summary = [
   `Database: ${context.engine.split(',')[0]}, ${(context.databaseBytes / 1024 ** 3).toFixed(2)} GiB; ${sizes
     .map((s) => `${s.table} ${s.rows.toLocaleString('en-US')} rows`)
     .join(', ')}`,
-  `Date: ${context.machine.date}; ${args.durationMs / 1000} s per run after ${args.warmupMs / 1000} s warm-up; service and SQL pool: 10 connections; 1-min load average ${context.machine.load.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end`,
+  `Date: ${context.machine.date}; ${args.durationMs / 1000} s per run after ${args.warmupMs / 1000} s warm-up; ${url ? 'service and SQL pool: 10 connections' : 'PGlite: one connection'}; 1-min load average ${context.machine.load.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end`,
   '',
   toMarkdown(header, rows),
   '',
