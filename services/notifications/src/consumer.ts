@@ -15,6 +15,7 @@ import {
   onTicketUpdated,
   onUserRegistered,
 } from './ingest.js';
+import { inEventSpan } from './tracing.js';
 
 export interface ConsumerOptions extends IngestOptions {
   /** Durable name shared by every replica: each event is handled by one of them. */
@@ -62,11 +63,13 @@ export function startConsumer(db: Db, bus: Bus, options: ConsumerOptions): Subsc
       const handle = handlers.get(message.subject);
       if (!handle) return;
       try {
-        const outcome = await handle(tx, message);
-        options.logger.debug(
-          { subject: message.subject, messageId: message.id, outcome },
-          'event handled',
-        );
+        await inEventSpan(message, async () => {
+          const outcome = await handle(tx, message);
+          options.logger.debug(
+            { subject: message.subject, messageId: message.id, outcome },
+            'event handled',
+          );
+        });
       } catch (err) {
         options.logger.warn(
           { err, subject: message.subject, messageId: message.id, attempt: message.attempt },

@@ -1,4 +1,5 @@
 import {
+  orderStatusChanged,
   parseEvent,
   ticketUpdated,
   type UserRegisteredV1,
@@ -16,7 +17,7 @@ export interface Subjects {
 
 export const defaultSubjects: Subjects = {
   userRegistered: userRegistered.subject,
-  orderStatusChanged: 'orders.order.status_changed',
+  orderStatusChanged: orderStatusChanged.subject,
   ticketUpdated: ticketUpdated.subject,
 };
 

@@ -3,7 +3,7 @@ import { createAuth } from '@cinesync/kit/auth';
 import type { Bus } from '@cinesync/kit/bus';
 import { type Db, migrate } from '@cinesync/kit/db';
 import type { Server } from '@cinesync/kit/http';
-import { createLogger } from '@cinesync/kit/log';
+import { createLogger, type Logger } from '@cinesync/kit/log';
 import { outboxMigrations, uuidv7 } from '@cinesync/kit/outbox';
 import type { TestDbEngine } from '@cinesync/kit/testing';
 import { buildApp } from '../../src/app.js';
@@ -63,6 +63,7 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
+  logger?: Logger;
   consumer?: RuntimeOptions['consumer'];
   sender?: RuntimeOptions['sender'];
   livePollMs?: number;
@@ -104,7 +105,7 @@ export async function openHarness(
       db,
       bus,
       mailer,
-      logger,
+      logger: options.logger ?? logger,
       publicUrl: PUBLIC_URL,
       durable: testBus.durable,
       subjects: testBus.subjects,
