@@ -66,7 +66,7 @@ export async function openBenchDb(args: BenchArgs, url: string | undefined, pool
   );
   const context = {
     machine: machine(),
-    engine: url ? await study.serverVersion(db) : `PGlite (embedded, ${args.pglite})`,
+    engine: url ? await study.serverVersion(db) : `PGlite (embedded) in ${args.pglite}`,
     databaseBytes: await study.databaseSize(db),
     /** Suffix of the result files: the embedded engine's results sit next to Postgres's. */
     suffix: url ? '' : '-pglite',
