@@ -1,4 +1,4 @@
-import { TicketUpdatedV1 } from '@cinesync/contracts';
+import { OrderStatusChangedV1, TicketUpdatedV1 } from '@cinesync/contracts';
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import type { OrderStatusChanged } from '../src/events.js';
@@ -124,13 +124,16 @@ describe('templates', () => {
     expect(created.email.subject).toBe('We received your support ticket "Refund"');
   });
 
-  it('reads orders.order.status_changed with numeric SKUs and a null previous status', () => {
-    const parsed = parseOrderStatusChanged({
+  it('reads orders.order.status_changed as the orders contract defines it', () => {
+    const payload = {
       ...order('failed', ''),
       version: 1,
       previousStatus: null,
       items: [{ sku: 7, name: '', count: 1, price: { amount: 100, currency: 'EUR' } }],
-    });
+      total: { amount: 100, currency: 'EUR' },
+    };
+    expect(Value.Check(OrderStatusChangedV1, payload)).toBe(true);
+    const parsed = parseOrderStatusChanged(payload);
     expect(orderMessage(parsed, audience)?.email.text).toContain('1 × 7  €1.00');
   });
 
