@@ -3,13 +3,14 @@
 
 -- The form of a text that matching uses: lower case, Latin accents removed ("Amélie", "AMELIE" →
 -- "amelie"). translate() keeps it IMMUTABLE (indexable), needs no extension, and gives the same
--- answer under any database locale.
+-- answer under any database locale. Stored in generated columns, so searches never pay for it
+-- per row; plain ASCII skips the (slow, per-character) translation.
 CREATE FUNCTION catalog_fold(value text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-  SELECT translate(lower(value),
+  SELECT CASE WHEN value ~ '^[ -~]*$' THEN lower(value) ELSE translate(lower(value),
     'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĲĳĴĵĶķĸĹĺĻļĽľĿŀŁłŃńŅņŇňŉŊŋŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſȘșȚț',
-    'aaaaaaaceeeeiiiidnoooooouuuuytsaaaaaaaceeeeiiiidnoooooouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzssstt')
+    'aaaaaaaceeeeiiiidnoooooouuuuytsaaaaaaaceeeeiiiidnoooooouuuuytyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzssstt') END
 $$;
 
 CREATE TABLE genres (
@@ -23,6 +24,8 @@ CREATE TABLE films (
   id uuid PRIMARY KEY,
   title text NOT NULL CHECK (title <> ''),
   original_title text,
+  search_title text GENERATED ALWAYS AS (catalog_fold(title)) STORED,
+  search_original_title text GENERATED ALWAYS AS (catalog_fold(original_title)) STORED,
   year integer CHECK (year BETWEEN 1870 AND 2100),
   runtime integer CHECK (runtime > 0),
   overview text NOT NULL DEFAULT '',
@@ -57,12 +60,13 @@ CREATE INDEX film_genres_genre ON film_genres (genre_id, film_id);
 CREATE TABLE persons (
   id uuid PRIMARY KEY,
   name text NOT NULL CHECK (name <> ''),
+  search_name text GENERATED ALWAYS AS (catalog_fold(name)) STORED,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 -- People are de-duplicated by name, case-insensitively (namesakes share a row: a known limit).
 CREATE UNIQUE INDEX persons_name ON persons (lower(name));
 -- Name-start search ("pac" → Pacino), accent-insensitive.
-CREATE INDEX persons_name_prefix ON persons (catalog_fold(name) text_pattern_ops);
+CREATE INDEX persons_name_prefix ON persons (search_name text_pattern_ops);
 
 CREATE TABLE film_persons (
   film_id uuid NOT NULL REFERENCES films (id) ON DELETE CASCADE,

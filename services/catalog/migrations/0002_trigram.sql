@@ -13,10 +13,9 @@ DO $$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
     -- On the folded text, as the search compares it (see catalog_fold in 0001).
-    CREATE INDEX films_title_trgm ON films USING gin (catalog_fold(title) gin_trgm_ops);
-    CREATE INDEX films_original_title_trgm
-      ON films USING gin (catalog_fold(original_title) gin_trgm_ops);
-    CREATE INDEX persons_name_trgm ON persons USING gin (catalog_fold(name) gin_trgm_ops);
+    CREATE INDEX films_title_trgm ON films USING gin (search_title gin_trgm_ops);
+    CREATE INDEX films_original_title_trgm ON films USING gin (search_original_title gin_trgm_ops);
+    CREATE INDEX persons_name_trgm ON persons USING gin (search_name gin_trgm_ops);
   END IF;
 END
 $$;

@@ -23,13 +23,12 @@ const NAME_ORDER = 'lower(c.name) COLLATE "C", c.id';
  */
 function byPrefix(query: string): PersonMatch {
   const escaped = likeEscape(query);
-  const folded = 'catalog_fold(pe.name)';
   return {
     params: [query, `${escaped}%`, `% ${escaped}%`],
-    where: `${folded} = catalog_fold($1) OR ${folded} LIKE catalog_fold($2)
-            OR ${folded} LIKE catalog_fold($3)`,
-    order: `catalog_fold(c.name) = catalog_fold($1) DESC,
-            catalog_fold(c.name) LIKE catalog_fold($2) DESC, c.film_count DESC`,
+    where: `pe.search_name = catalog_fold($1) OR pe.search_name LIKE catalog_fold($2)
+            OR pe.search_name LIKE catalog_fold($3)`,
+    order: `c.search_name = catalog_fold($1) DESC, c.search_name LIKE catalog_fold($2) DESC,
+            c.film_count DESC`,
   };
 }
 
@@ -37,8 +36,8 @@ function byPrefix(query: string): PersonMatch {
 function byTypo(query: string): PersonMatch {
   return {
     params: [query],
-    where: 'catalog_fold($1) <% catalog_fold(pe.name)',
-    order: 'similarity(catalog_fold(c.name), catalog_fold($1)) DESC, c.film_count DESC',
+    where: 'catalog_fold($1) <% pe.search_name',
+    order: 'similarity(c.search_name, catalog_fold($1)) DESC, c.film_count DESC',
   };
 }
 
@@ -53,9 +52,9 @@ async function runPersonPage(
   params.push(search.pageSize, (search.page - 1) * search.pageSize);
   // Film counts in one grouped pass over the candidates' credits, not one subquery per person.
   const { rows } = await db.query<PersonRow>(
-    `WITH c0 AS (SELECT pe.id, pe.name FROM persons pe ${where}),
+    `WITH c0 AS (SELECT pe.id, pe.name, pe.search_name FROM persons pe ${where}),
           c AS (
-            SELECT c0.id, c0.name, coalesce(n.film_count, 0) AS film_count
+            SELECT c0.id, c0.name, c0.search_name, coalesce(n.film_count, 0) AS film_count
             FROM c0 LEFT JOIN (
               SELECT person_id, count(DISTINCT film_id)::int AS film_count FROM film_persons
               WHERE person_id IN (SELECT id FROM c0) GROUP BY person_id

@@ -33,38 +33,40 @@ interface Match {
 
 /** Title or original title equal to the query, ignoring case and accents. */
 function exactTitle(q: string): string {
-  return `(catalog_fold(f.title) = catalog_fold(${q})
-           OR catalog_fold(f.original_title) = catalog_fold(${q}))`;
+  return `(f.search_title = catalog_fold(${q}) OR f.search_original_title = catalog_fold(${q}))`;
 }
 
 /**
  * Phase 1: the full-text document matches (title and original title A, people B, characters and
- * overview C). Ranked: exact title first, then ts_rank plus the trigram similarity of the title,
- * so "godfather" puts The Godfather (the closer title) before Part II. Without pg_trgm a title
+ * overview C). Ranked: exact title first, then the query as a phrase, then ts_rank plus the
+ * trigram similarity of the title, so "godfather" puts The Godfather (the closer title) before
+ * Part II. Without pg_trgm a title
  * prefix is a candidate too, and the similarity term is left out.
  */
 function fullText(query: string, params: Params, trigram: boolean): Match {
   const q = params.add(query);
   // Stemmed words for the english parts of the document, folded words for the simple parts.
   const from = `CROSS JOIN (SELECT websearch_to_tsquery('english', ${q})
-                                || websearch_to_tsquery('simple', catalog_fold(${q})) AS tsq) q`;
+                                || websearch_to_tsquery('simple', catalog_fold(${q})) AS tsq,
+                                phraseto_tsquery('simple', catalog_fold(${q})) AS phrase) q`;
+  // The words in the order typed, side by side ("Benedict I. Dahl" as one name), before the rest.
+  const first = `${exactTitle(q)} DESC, f.search_document @@ q.phrase DESC`;
   const rank = 'ts_rank(f.search_document, q.tsq)';
   if (!trigram) {
     const prefix = params.add(`${likeEscape(query)}%`);
     return {
       from,
       where: `(f.search_document @@ q.tsq OR ${exactTitle(q)}
-               OR catalog_fold(f.title) LIKE catalog_fold(${prefix}))`,
-      relevance: `${exactTitle(q)} DESC, ${rank} DESC`,
+               OR f.search_title LIKE catalog_fold(${prefix}))`,
+      relevance: `${first}, ${rank} DESC`,
     };
   }
-  const similarity = `greatest(similarity(catalog_fold(f.title), catalog_fold(${q})),
-                               similarity(catalog_fold(coalesce(f.original_title, '')),
-                                          catalog_fold(${q})))`;
+  const similarity = `greatest(similarity(f.search_title, catalog_fold(${q})),
+                               similarity(coalesce(f.search_original_title, ''), catalog_fold(${q})))`;
   return {
     from,
     where: 'f.search_document @@ q.tsq',
-    relevance: `${exactTitle(q)} DESC, ${rank} + ${similarity} DESC`,
+    relevance: `${first}, ${rank} + ${similarity} DESC`,
   };
 }
 
@@ -77,18 +79,18 @@ function fullText(query: string, params: Params, trigram: boolean): Match {
 function fuzzy(query: string, params: Params): Match {
   const q = `catalog_fold(${params.add(query)})`;
   const closeness = (column: string) => {
-    const folded = `catalog_fold(coalesce(${column}, ''))`;
+    const folded = `coalesce(${column}, '')`;
     return `word_similarity(${q}, ${folded}) + similarity(${folded}, ${q})`;
   };
   return {
     from: '',
     where: `f.id IN (
-      SELECT id FROM films
-      WHERE ${q} <% catalog_fold(title) OR ${q} <% catalog_fold(original_title)
+      SELECT id FROM films WHERE ${q} <% search_title OR ${q} <% search_original_title
       UNION
       SELECT fp.film_id FROM film_persons fp JOIN persons pe ON pe.id = fp.person_id
-      WHERE ${q} <% catalog_fold(pe.name))`,
-    relevance: `greatest(${closeness('f.title')}, ${closeness('f.original_title')}) DESC`,
+      WHERE ${q} <% pe.search_name)`,
+    relevance: `greatest(${closeness('f.search_title')}, ${closeness('f.search_original_title')})
+                DESC`,
   };
 }
 
