@@ -148,7 +148,7 @@ export function App() {
   const { pathname } = useLocation();
   const { route, params } = resolve(pathname);
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  const shown = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     document.title = route ? `${route.title} · CineSync` : 'Not found · CineSync';
@@ -157,11 +157,12 @@ export function App() {
       route?.pattern === '/films/:id' ? params.id : undefined,
     );
     // After a client-side navigation, start reading (and tabbing) at the new page, as a full load would.
-    if (first.current) first.current = false;
-    else {
+    const page = `${route?.pattern}:${params.id}`;
+    if (shown.current !== undefined && shown.current !== page) {
       window.scrollTo(0, 0);
       main.current?.focus({ preventScroll: true });
     }
+    shown.current = page;
   }, [route, params.id]);
 
   return (

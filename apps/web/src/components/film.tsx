@@ -84,9 +84,18 @@ export function FilmCard({ film }: { film: LocalFilm }) {
   );
 }
 
-export function FilmGrid({ films, label }: { films: LocalFilm[]; label: string }) {
+export function FilmGrid({
+  films,
+  label,
+  layout = 'grid',
+}: {
+  films: LocalFilm[];
+  label: string;
+  /** A grid that wraps, or one row that scrolls sideways (home page shelves). */
+  layout?: 'grid' | 'row';
+}) {
   return (
-    <ul className="film-grid" aria-label={label}>
+    <ul className={layout === 'row' ? 'shelf-row' : 'film-grid'} aria-label={label}>
       {films.map((film) => (
         <FilmCard key={film.id} film={film} />
       ))}

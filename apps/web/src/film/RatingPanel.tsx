@@ -82,25 +82,25 @@ export function RatingPanel({ filmId }: { filmId: string }) {
       <ErrorNote error={stats.error} retry={stats.reload} />
       {data && (
         <div className="stats">
-          <p className="big-number">
-            {data.average === null ? '—' : data.average.toFixed(1)}
-            <span className="unit">/10</span>
-          </p>
+          {data.average === null ? (
+            <p className="big-number none">No ratings yet</p>
+          ) : (
+            <p className="big-number">
+              {data.average.toFixed(1)}
+              <span className="unit">/10</span>
+            </p>
+          )}
           <dl className="stat-list">
             <div className="stat">
               <dt>Ratings</dt>
               <dd>{data.count}</dd>
             </div>
             <div className="stat">
-              <dt>
-                <span aria-hidden="true">👍</span> Liked (6+)
-              </dt>
+              <dt>Liked (6+)</dt>
               <dd>{data.likes}</dd>
             </div>
             <div className="stat">
-              <dt>
-                <span aria-hidden="true">👎</span> Disliked (≤5)
-              </dt>
+              <dt>Disliked (≤5)</dt>
               <dd>{data.dislikes}</dd>
             </div>
           </dl>

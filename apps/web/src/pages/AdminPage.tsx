@@ -4,7 +4,7 @@ import { useAuth } from '../auth/auth';
 import { BarChart } from '../charts/BarChart';
 import { LineChart } from '../charts/LineChart';
 import { Matrix } from '../charts/Matrix';
-import { formatDuration } from '../components/format';
+import { formatDuration, plural } from '../components/format';
 import { Empty, ErrorNote, Loading, SignInPrompt } from '../components/status';
 import { Link } from '../lib/router';
 import { type AsyncState, useAsync } from '../lib/useAsync';
@@ -48,7 +48,7 @@ function Card<T>({
 }
 
 function Dashboard() {
-  const [range, setRange] = useState<Range>('day');
+  const [range, setRange] = useState<Range>('hour');
   const [version, setVersion] = useState(0);
   const { ms, interval } = RANGES[range];
   const span = () => {
@@ -152,7 +152,7 @@ function Dashboard() {
               bars={data.map((film) => ({
                 label: film.title,
                 value: film.views,
-                note: `${film.viewers} viewer${film.viewers === 1 ? '' : 's'}, ${film.completions} completed`,
+                note: `${plural(film.viewers, 'viewer')}, ${film.completions} completed`,
               }))}
             />
           )}
@@ -165,7 +165,7 @@ function Dashboard() {
               bars={data.pages.map((page) => ({
                 label: page.page,
                 value: page.avgDwellMs,
-                note: `${page.views} views`,
+                note: plural(page.views, 'view'),
               }))}
             />
           )}

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { track } from '../analytics';
 import { api, ok } from '../api/client';
-import { Poster, RatingBadge } from '../components/film';
+import { Poster } from '../components/film';
 import { ErrorNote, Loading } from '../components/status';
 import { BookmarkButton } from '../film/BookmarkButton';
 import { FilmProducts } from '../film/Products';
@@ -62,7 +62,6 @@ export function FilmPage({ id }: { id: string }) {
               .filter(Boolean)
               .join(' · ')}
           </p>
-          <RatingBadge average={data.rating.average} count={data.rating.count} />
           <ul className="chips" aria-label="Genres">
             {data.genres.map((genre) => (
               <li key={genre.id}>

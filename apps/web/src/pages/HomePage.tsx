@@ -11,7 +11,7 @@ const local = (items: FilmListItem[]): LocalFilm[] =>
 
 function Shelf({ title, sort, more }: { title: string; sort: 'rating' | '-year'; more: string }) {
   const films = useAsync(
-    () => ok(api.GET('/api/v1/films', { params: { query: { sort, page: 1, pageSize: 12 } } })),
+    () => ok(api.GET('/api/v1/films', { params: { query: { sort, page: 1, pageSize: 16 } } })),
     [sort],
   );
   const headingId = `shelf-${sort}`;
@@ -27,7 +27,7 @@ function Shelf({ title, sort, more }: { title: string; sort: 'rating' | '-year';
         (films.data.items.length === 0 ? (
           <Empty>No films in the catalog yet.</Empty>
         ) : (
-          <FilmGrid films={local(films.data.items)} label={title} />
+          <FilmGrid films={local(films.data.items)} label={title} layout="row" />
         ))}
     </section>
   );

@@ -121,7 +121,12 @@ export function SearchPage() {
     <>
       <h1>Search films</h1>
       <search>
-        <form className="search-form" onSubmit={submit} key={key}>
+        {/* Re-mounted when the address or the genre list changes, so the fields show the search. */}
+        <form
+          className="search-form"
+          onSubmit={submit}
+          key={`${key}|${genres.data ? 'genres' : ''}`}
+        >
           <div className="field wide">
             <label htmlFor="q">Words</label>
             <input
