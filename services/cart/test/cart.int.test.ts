@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
+  CartService,
   createRpcTransport,
   ERROR_CODE_HEADER,
   fromMoney,
@@ -6,9 +10,12 @@ import {
   OrderStatus,
 } from '@cinesync/contracts/store';
 import type { Db } from '@cinesync/kit/db';
+import { startService } from '@cinesync/kit/service';
 import { dbEngines } from '@cinesync/kit/testing';
 import { Code, ConnectError, createClient } from '@connectrpc/connect';
+import { createGrpcTransport } from '@connectrpc/connect-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { service } from '../src/index.js';
 import {
   bearer,
   type CartInstance,
@@ -16,6 +23,7 @@ import {
   openCartDb,
   SETUP_TIMEOUT_MS,
   type Store,
+  silent,
   startCart,
   startStore,
 } from './support.js';
@@ -231,6 +239,42 @@ for (const engine of dbEngines()) {
       });
       expect(cleared.statusCode).toBe(204);
     });
+
+    it.skipIf(engine.name !== 'pglite')(
+      'runs as a service from its definition: config, database, clients, one port',
+      async () => {
+        await expect(
+          startService(service, { env: { LOG_LEVEL: 'silent' }, port: 0 }),
+        ).rejects.toThrow(/JWKS_URL[\s\S]*PRODUCT_URL[\s\S]*ORDERS_URL/);
+        const dataDir = await mkdtemp(join(tmpdir(), 'cinesync-cart-'));
+        const started = await startService(service, {
+          env: {
+            ...store.issuer.env,
+            PRODUCT_URL: store.product.url,
+            ORDERS_URL: store.orders.url,
+            DATA_DIR: dataDir,
+          },
+          port: 0,
+          host: '127.0.0.1',
+          logger: silent,
+        });
+        try {
+          expect((await fetch(`${started.url}/readyz`)).status).toBe(200);
+          const add = await fetch(`${started.url}/api/v1/cart/items`, {
+            method: 'POST',
+            headers: { ...alice, 'content-type': 'application/json' },
+            body: JSON.stringify({ sku: TSHIRT, count: 1 }),
+          });
+          expect(add.status).toBe(204);
+          const client = createClient(CartService, createGrpcTransport({ baseUrl: started.url }));
+          const listed = await client.listCart({}, { headers: alice });
+          expect(listed.items.map((item) => item.sku)).toEqual([TSHIRT]);
+        } finally {
+          await started.close();
+          await rm(dataDir, { recursive: true, force: true });
+        }
+      },
+    );
 
     it('documents the REST routes in OpenAPI', async () => {
       const doc = (await cart.app.inject({ url: '/openapi.json' })).json<{ paths: object }>();

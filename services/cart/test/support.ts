@@ -8,6 +8,7 @@ import {
   type TestIssuer,
 } from '@cinesync/contracts/store';
 import { createAuth } from '@cinesync/kit/auth';
+import type { Bus } from '@cinesync/kit/bus';
 import type { Cache } from '@cinesync/kit/cache';
 import { MemoryCache } from '@cinesync/kit/cache';
 import { type Db, migrate } from '@cinesync/kit/db';
@@ -37,7 +38,11 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function startStore(engine: TestDbEngine): Promise<Store> {
+/** `bus`, when given, is the one orders publishes its events to (as the launcher shares one). */
+export async function startStore(
+  engine: TestDbEngine,
+  options: { bus?: Bus } = {},
+): Promise<Store> {
   const issuer = await startTestIssuer();
   const dataDir = await mkdtemp(join(tmpdir(), 'cinesync-store-'));
   const databases: TestDatabase[] = [];
@@ -55,6 +60,7 @@ export async function startStore(engine: TestDbEngine): Promise<Store> {
       port: 0,
       host: '127.0.0.1',
       logger: silent,
+      shared: { bus: options.bus },
     });
   // In parallel: each opens its own embedded database, the slow part of starting.
   const [product, orders] = await Promise.all([start(productService), start(ordersService)]);
