@@ -172,63 +172,45 @@ const CHECKLIST = [
   { engine: 'Vertica (checklist, Docker, vertica_python)', insertS: 100.43, aggS: 0.73 },
 ];
 
+const quote = (value) => `"${String(value).replaceAll('"', '""')}"`;
+
 function csv(results) {
-  const header =
-    'source,engine,version,rows,load_insert_before,load_insert_after,load_aggregation,insert_client_s,js_row_generation_s,insert_sql_generated_s,post_load_s,clients,queries,agg_mean_s,agg_p50_s,agg_p95_s,agg_max_s,agg_wall_s,warmup_s,results_correct,date,cpu,ram';
-  const lines = results.map((r) =>
-    [
-      'measured',
-      r.engine,
-      `"${r.version}"`,
-      r.rows,
-      r.loadBefore.toFixed(2),
-      r.loadAfter.toFixed(2),
-      r.aggLoad.toFixed(2),
-      seconds(r.clientInsertMs),
-      seconds(jsGenerateMs),
-      seconds(r.generateMs),
-      seconds(r.postLoadMs),
-      CLIENTS,
-      r.queries,
-      seconds(r.meanMs),
-      seconds(r.p50Ms),
-      seconds(r.p95Ms),
-      seconds(r.maxMs),
-      seconds(r.wallMs),
-      seconds(r.warmupMs),
-      r.correct,
-      machine.date,
-      `"${machine.cpu}"`,
-      machine.ram,
-    ].join(','),
-  );
-  const quoted = CHECKLIST.map((c) =>
-    [
-      'checklist',
-      `"${c.engine}"`,
-      '',
-      10_000_000,
-      '',
-      '',
-      c.insertS,
-      '',
-      '',
-      '',
-      8,
-      '',
-      c.aggS,
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-    ].join(','),
-  );
-  return `${[header, ...lines, ...quoted].join('\n')}\n`;
+  const measured = results.map((r) => ({
+    source: 'measured',
+    engine: r.engine,
+    version: quote(r.version),
+    rows: r.rows,
+    load_insert_before: r.loadBefore.toFixed(2),
+    load_insert_after: r.loadAfter.toFixed(2),
+    load_aggregation: r.aggLoad.toFixed(2),
+    insert_client_s: seconds(r.clientInsertMs),
+    js_row_generation_s: seconds(jsGenerateMs),
+    insert_sql_generated_s: seconds(r.generateMs),
+    post_load_s: seconds(r.postLoadMs),
+    clients: CLIENTS,
+    queries: r.queries,
+    agg_mean_s: seconds(r.meanMs),
+    agg_p50_s: seconds(r.p50Ms),
+    agg_p95_s: seconds(r.p95Ms),
+    agg_max_s: seconds(r.maxMs),
+    agg_wall_s: seconds(r.wallMs),
+    warmup_s: seconds(r.warmupMs),
+    results_correct: r.correct,
+    date: machine.date,
+    cpu: quote(machine.cpu),
+    ram: machine.ram,
+  }));
+  const quoted = CHECKLIST.map((c) => ({
+    source: 'checklist',
+    engine: quote(c.engine),
+    rows: 10_000_000,
+    insert_client_s: c.insertS,
+    clients: 8,
+    agg_mean_s: c.aggS,
+  }));
+  const columns = Object.keys(measured[0] ?? {});
+  const lines = [...measured, ...quoted].map((row) => columns.map((c) => row[c] ?? '').join(','));
+  return `${[columns.join(','), ...lines].join('\n')}\n`;
 }
 
 function markdown(results) {
