@@ -145,6 +145,7 @@ async function signToken() {
 }
 
 const round = (value, digits) => Number(value.toFixed(digits));
+const csvText = (text) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 async function main() {
   const { values } = parseArgs({
@@ -238,7 +239,7 @@ async function report(rows, { duration, rounds, label }) {
     lines.push(
       [
         env.date,
-        label,
+        csvText(label),
         row.target,
         row.level,
         Math.round(row.rps),
