@@ -123,10 +123,14 @@ for (const engine of engines) {
         category: 'support',
         type: 'ticket.updated',
         link: `/support/tickets/${ticket.id}`,
-        data: { ticketId: ticket.id, subject: 'No sound', status: 'in_progress' },
+        data: {
+          ticketId: ticket.id,
+          subject: 'No sound',
+          status: 'in_progress',
+          change: 'status_changed',
+        },
       });
-      expect(latest?.body).toContain('status changed');
-      expect(latest?.body).toContain('in progress');
+      expect(latest?.body).toContain('Status: in progress');
       expect(first?.data).toMatchObject({ status: 'open', change: 'created' });
       // Nobody else hears about Alice's ticket.
       const others = await fetch(`${notifier.url}/api/v1/notifications`, {
