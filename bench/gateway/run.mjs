@@ -3,7 +3,7 @@
 // section of docs/bench/gateway.md.
 //
 //   npm run bench:gateway                     (builds the gateway, then runs this)
-//   node bench/gateway/run.mjs --duration 10 --connections 10,50,100,10@1000 --rounds 2
+//   node bench/gateway/run.mjs --duration 10 --connections 10,50,100,10@300 --rounds 2
 //
 // Three processes: the upstream, the gateway exactly as in production (dist/main.js, telemetry on,
 // no exporter) and autocannon here. They share the machine's cores, as they would on one host.
@@ -111,17 +111,20 @@ const TICKS_PER_SECOND = 100;
  */
 async function measure({ url, connections, overallRate, duration, headers = {}, pids = [] }) {
   const cpuBefore = await Promise.all(pids.map(cpuSeconds));
+  const clientBefore = process.cpuUsage();
   const latencies = [];
   const instance = autocannon({ url, connections, overallRate, duration, headers });
   instance.on('response', (_client, status, _bytes, ms) => {
     if (status === 200) latencies.push(ms);
   });
   const result = await instance;
+  const client = process.cpuUsage(clientBefore);
   const cpuAfter = await Promise.all(pids.map(cpuSeconds));
   const cpuUs = pids.map((_pid, i) => ((cpuAfter[i] - cpuBefore[i]) * 1e6) / result.requests.total);
   latencies.sort((a, b) => a - b);
   return {
     cpuUs,
+    clientCpuUs: (client.user + client.system) / result.requests.total,
     rps: result.requests.average,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
@@ -152,7 +155,7 @@ async function main() {
     options: {
       duration: { type: 'string', default: '5' },
       // `c` connections as fast as they go, or `c@r`: c connections sending r requests/s in all.
-      connections: { type: 'string', default: '10,50,100,10@1000' },
+      connections: { type: 'string', default: '10,50,100,10@300' },
       rounds: { type: 'string', default: '1' },
       label: { type: 'string', default: '' },
       // Another build of the gateway, e.g. an older commit's, to compare before/after.
@@ -194,7 +197,7 @@ async function main() {
         const best = runs.reduce((a, b) => (b.rps > a.rps ? b : a));
         rows.push({ target: target.name, level, ...best });
         process.stdout.write(
-          `${target.name.padEnd(12)} ${level.padEnd(8)} ${Math.round(best.rps)} req/s  p50 ${best.p50.toFixed(2)} ms  p99 ${best.p99.toFixed(2)} ms  CPU µs/req ${best.cpuUs.map(Math.round).join(' + ')}  errors ${best.errors} non2xx ${best.non2xx}\n`,
+          `${target.name.padEnd(12)} ${level.padEnd(8)} ${Math.round(best.rps)} req/s  p50 ${best.p50.toFixed(2)} ms  p99 ${best.p99.toFixed(2)} ms  CPU µs/req ${best.cpuUs.map(Math.round).join(' + ')} (client ${Math.round(best.clientCpuUs)})  errors ${best.errors} non2xx ${best.non2xx}\n`,
         );
       }
     }
@@ -223,11 +226,11 @@ async function report(rows, { duration, rounds, label }) {
     rows.filter((row) => row.target === 'direct').map((row) => [row.level, row]),
   );
   const lines = [
-    'date,label,target,load,req_per_sec,p50_ms,p99_ms,errors,non2xx,throughput_vs_direct,added_p99_ms,gateway_cpu_us_per_req,upstream_cpu_us_per_req',
+    'date,label,target,load,req_per_sec,p50_ms,p99_ms,errors,non2xx,throughput_vs_direct,added_p99_ms,gateway_cpu_us_per_req,upstream_cpu_us_per_req,client_cpu_us_per_req',
   ];
   const table = [
-    '| target | load | req/s | p50 ms | p99 ms | vs direct req/s | added p99 ms | gateway CPU µs/req | upstream CPU µs/req |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | load | req/s | p50 ms | p99 ms | vs direct req/s | added p99 ms | gateway CPU µs/req | upstream CPU µs/req | client CPU µs/req |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const verdicts = [];
   for (const row of rows) {
@@ -251,10 +254,11 @@ async function report(rows, { duration, rounds, label }) {
         round(added, 3),
         Number.isNaN(gatewayCpu) ? '' : Math.round(gatewayCpu),
         Math.round(upstreamCpu),
+        Math.round(row.clientCpuUs),
       ].join(','),
     );
     table.push(
-      `| ${row.target} | ${row.level} | ${Math.round(row.rps)} | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ${isDirect ? '—' : `${Math.round(share * 100)}%`} | ${isDirect ? '—' : added.toFixed(2)} | ${isDirect ? '—' : Math.round(gatewayCpu)} | ${Math.round(upstreamCpu)} |`,
+      `| ${row.target} | ${row.level} | ${Math.round(row.rps)} | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ${isDirect ? '—' : `${Math.round(share * 100)}%`} | ${isDirect ? '—' : added.toFixed(2)} | ${isDirect ? '—' : Math.round(gatewayCpu)} | ${Math.round(upstreamCpu)} | ${Math.round(row.clientCpuUs)} |`,
     );
     if (!isDirect && row.level.includes('@')) {
       verdicts.push(
