@@ -47,7 +47,9 @@ CREATE TABLE films (
 CREATE INDEX films_search_document ON films USING gin (search_document);
 -- Sort keys; the trailing id makes pages stable. "C" collation orders the same on every engine.
 CREATE INDEX films_title_order ON films ((lower(title) COLLATE "C"), id);
-CREATE INDEX films_year_order ON films (year, id);
+CREATE INDEX films_year_order ON films (year ASC NULLS LAST, (lower(title) COLLATE "C"), id);
+CREATE INDEX films_year_desc_order
+  ON films (year DESC NULLS LAST, (lower(title) COLLATE "C"), id);
 CREATE INDEX films_rating_order ON films (rating_avg DESC NULLS LAST, rating_count DESC, id);
 
 CREATE TABLE film_genres (

@@ -45,6 +45,7 @@ const PLACES = words(`
   Thornbury, Umberton, Vesper Isle, Westmarch, Yarrow, Zephyr Point, the South, the Coast, the
   Old Quarter, the Islands, the Border
 `);
+const withArticle = (text: string) => `${/^[AEIOU]/.test(text) ? 'An' : 'A'} ${text}`;
 const PATTERNS: ((r: () => number) => string)[] = [
   (r) => `The ${pick(r, ADJECTIVES)} ${pick(r, NOUNS)}`,
   (r) => `${pick(r, ADJECTIVES)} ${pick(r, NOUNS)}`,
@@ -52,7 +53,7 @@ const PATTERNS: ((r: () => number) => string)[] = [
   (r) => `The ${pick(r, NOUNS)} and the ${pick(r, NOUNS)}`,
   (r) => `Return to ${pick(r, PLACES)}`,
   (r) => `${pick(r, ADJECTIVES)} ${pick(r, NOUNS)} ${pick(r, ['II', 'III', 'Returns', 'Reborn'])}`,
-  (r) => `A ${pick(r, NOUNS)} in ${pick(r, PLACES)}`,
+  (r) => withArticle(`${pick(r, NOUNS)} in ${pick(r, PLACES)}`),
 ];
 const FIRST_NAMES = words(`
   Ada, Bruno, Clara, Dmitri, Elena, Farah, Gustav, Hana, Igor, Julia, Kenji, Lena, Marco, Nadia,
