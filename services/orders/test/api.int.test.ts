@@ -15,13 +15,12 @@ import { createAuth } from '@cinesync/kit/auth';
 import type { Db } from '@cinesync/kit/db';
 import { listen, type Server } from '@cinesync/kit/http';
 import { createLogger } from '@cinesync/kit/log';
-import { dbEngines } from '@cinesync/kit/testing';
 import { type Client, Code, ConnectError, createClient } from '@connectrpc/connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { Orders } from '../src/orders.js';
 import { putStock } from '../src/repository.js';
-import { alice, bob, openOrdersDb } from './support.js';
+import { alice, bob, openOrdersDb, ordersEngines, SETUP_TIMEOUT_MS } from './support.js';
 
 const MUG = 3002;
 
@@ -41,7 +40,7 @@ const item = (sku: number, count: number) => ({
   price: toMoney({ amount: 1299, currency: 'USD' }),
 });
 
-for (const engine of dbEngines()) {
+for (const engine of ordersEngines()) {
   describe.skipIf(engine.skipReason)(`orders API on ${engine.title}`, () => {
     let db: Db;
     let issuer: TestIssuer;
@@ -69,7 +68,7 @@ for (const engine of dbEngines()) {
       stockClient = createClient(StockService, rpc.transport);
       aliceAuth = { authorization: `Bearer ${await issuer.token(alice.id)}` };
       bobAuth = { authorization: `Bearer ${await issuer.token(bob.id)}` };
-    });
+    }, SETUP_TIMEOUT_MS);
 
     afterAll(async () => {
       rpc?.close();

@@ -3,11 +3,10 @@ import { orderStatusChanged, parseEvent } from '@cinesync/contracts';
 import { type Bus, createMemoryBus, openBus } from '@cinesync/kit/bus';
 import { type Db, migrate, openDb, type Row, type Tx } from '@cinesync/kit/db';
 import { consume, OutboxRelay, outboxMigrations } from '@cinesync/kit/outbox';
-import { dbEngines } from '@cinesync/kit/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InsufficientStockError, Orders } from '../src/orders.js';
 import { putStock } from '../src/repository.js';
-import { alice, line, openOrdersDb } from './support.js';
+import { alice, line, openOrdersDb, ordersEngines, SETUP_TIMEOUT_MS } from './support.js';
 
 const natsUrl = process.env.NATS_URL;
 const settle = { timeout: 20_000, interval: 25 };
@@ -53,29 +52,34 @@ const buses = [
   },
 ];
 
-for (const engine of dbEngines()) {
+// The consumer has its own database, as the notification service would; one serves every suite
+// (each reads back only its own orders).
+let consumerDb: Db;
+beforeAll(async () => {
+  consumerDb = await openDb({});
+  await migrate(consumerDb, { sets: [outboxMigrations] });
+  await consumerDb.exec(
+    'CREATE TABLE seen (at bigserial PRIMARY KEY, order_id text, previous text, status text)',
+  );
+}, SETUP_TIMEOUT_MS);
+afterAll(() => consumerDb?.close());
+
+for (const engine of ordersEngines()) {
   for (const busEngine of buses) {
     const skip = engine.skipReason ?? busEngine.skipReason;
     describe.skipIf(skip)(
       `orders.order.status_changed on ${engine.title} + ${busEngine.name}`,
       () => {
         let db: Db;
-        let consumerDb: Db;
         let bus: Bus;
 
         beforeAll(async () => {
           db = await openOrdersDb(engine);
           await putStock(db, 3004, 10);
           bus = await busEngine.open();
-          // The consumer has its own database, as the notification service would.
-          consumerDb = await openDb({});
-          await migrate(consumerDb, { sets: [outboxMigrations] });
-          await consumerDb.exec(`CREATE TABLE seen (
-          at bigserial PRIMARY KEY, order_id text, previous text, status text)`);
-        });
+        }, SETUP_TIMEOUT_MS);
         afterAll(async () => {
           await bus?.close();
-          await consumerDb?.close();
           await db?.close();
         });
 

@@ -1,6 +1,5 @@
 import type { Db } from '@cinesync/kit/db';
 import { AppError } from '@cinesync/kit/http';
-import { dbEngines } from '@cinesync/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InsufficientStockError, Orders } from '../src/orders.js';
 import { putStock } from '../src/repository.js';
@@ -11,6 +10,8 @@ import {
   line,
   manualClock,
   openOrdersDb,
+  ordersEngines,
+  SETUP_TIMEOUT_MS,
   statusCounts,
   stockOf,
 } from './support.js';
@@ -38,7 +39,7 @@ async function events(db: Db, orderId: string) {
   return rows.map((row) => `${row.payload.previousStatus}→${row.payload.status}`);
 }
 
-for (const engine of dbEngines()) {
+for (const engine of ordersEngines()) {
   describe.skipIf(engine.skipReason)(`orders on ${engine.title}`, () => {
     let db: Db;
     let orders: Orders;
@@ -46,7 +47,7 @@ for (const engine of dbEngines()) {
     beforeAll(async () => {
       db = await openOrdersDb(engine);
       orders = new Orders({ db });
-    });
+    }, SETUP_TIMEOUT_MS);
     afterAll(() => db?.close());
     beforeEach(async () => {
       await putStock(db, TSHIRT, 10);
@@ -132,12 +133,13 @@ for (const engine of dbEngines()) {
 
     it("someone else's order is not found; an admin sees it", async () => {
       const order = await orders.create(alice, [line(MUG, 1)]);
-      for (const attempt of [
-        orders.get(bob, order.id),
-        orders.pay(bob, order.id),
-        orders.cancel(bob, order.id),
-      ]) {
-        expect(await rejection(attempt)).toMatchObject({ status: 404, code: 'order_not_found' });
+      const attempts = [
+        () => orders.get(bob, order.id),
+        () => orders.pay(bob, order.id),
+        () => orders.cancel(bob, order.id),
+      ];
+      for (const attempt of attempts) {
+        expect(await rejection(attempt())).toMatchObject({ status: 404, code: 'order_not_found' });
       }
       expect((await orders.get(admin, order.id)).id).toBe(order.id);
       expect((await orders.get(alice, order.id)).status).toBe('awaiting_payment');

@@ -1,11 +1,18 @@
 import type { Db } from '@cinesync/kit/db';
 import { createLogger } from '@cinesync/kit/log';
-import { dbEngines } from '@cinesync/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Orders } from '../src/orders.js';
 import { startPaymentTimeout } from '../src/payment-timeout.js';
 import { putStock } from '../src/repository.js';
-import { alice, line, manualClock, openOrdersDb, stockOf } from './support.js';
+import {
+  alice,
+  line,
+  manualClock,
+  openOrdersDb,
+  ordersEngines,
+  SETUP_TIMEOUT_MS,
+  stockOf,
+} from './support.js';
 
 const MINUTE = 60_000;
 const TIMEOUT = 10 * MINUTE;
@@ -21,7 +28,7 @@ async function cancelEvents(db: Db, orderId: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-for (const engine of dbEngines()) {
+for (const engine of ordersEngines()) {
   describe.skipIf(engine.skipReason)(`payment timeout on ${engine.title}`, () => {
     let db: Db;
     let clock: ReturnType<typeof manualClock>;
@@ -29,7 +36,7 @@ for (const engine of dbEngines()) {
 
     beforeAll(async () => {
       db = await openOrdersDb(engine);
-    });
+    }, SETUP_TIMEOUT_MS);
     afterAll(() => db?.close());
     beforeEach(async () => {
       await db.query("UPDATE orders SET status = 'paid' WHERE status = 'awaiting_payment'");
