@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBus } from '@cinesync/kit/bus';
@@ -55,6 +56,7 @@ export async function launch(options: LaunchOptions): Promise<Platform> {
     : await openBus({ dataDir: resolve(env.DATA_DIR ?? '.data', 'bus'), logger });
   const started: StartedService[] = [];
   const urls: Record<string, string> = {};
+  const ports = new Map<string, number>();
 
   const close = async () => {
     for (const service of started.toReversed()) {
@@ -64,19 +66,30 @@ export async function launch(options: LaunchOptions): Promise<Platform> {
   };
 
   try {
-    for (const definition of options.backends) {
-      const service = await startService(definition, {
-        env: serviceEnv(definition.name, env, urls),
-        shared: { bus },
-        host: '127.0.0.1',
-        port: options.portOverride,
-      });
-      started.push(service);
-      urls[urlVariable(definition.name)] = service.url;
-      if (definition.name === 'identity') {
-        urls.JWKS_URL = `${service.url}/.well-known/jwks.json`;
-      }
-    }
+    // Every address is known before anything starts, so the backends start side by side: none
+    // of them calls another while starting, only when serving requests.
+    const free = options.portOverride === 0 ? await freePorts(options.backends.length) : [];
+    options.backends.forEach((definition, index) => {
+      const port = free[index] ?? definition.defaultPort;
+      urls[urlVariable(definition.name)] = `http://127.0.0.1:${port}`;
+      ports.set(definition.name, port);
+    });
+    if (urls.IDENTITY_URL) urls.JWKS_URL = `${urls.IDENTITY_URL}/.well-known/jwks.json`;
+    const results = await Promise.allSettled(
+      options.backends.map(async (definition) => {
+        const service = await startService(definition, {
+          env: serviceEnv(definition.name, env, urls),
+          shared: { bus },
+          host: '127.0.0.1',
+          port: ports.get(definition.name),
+        });
+        started.push(service);
+      }),
+    );
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const order = options.backends.map((definition) => definition.name);
+    started.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
     const gateway = await startService(options.gateway, {
       env: {
         ...serviceEnv('gateway', env, urls),
@@ -93,4 +106,23 @@ export async function launch(options: LaunchOptions): Promise<Platform> {
     await close();
     throw err;
   }
+}
+
+/** Ports nobody listens on right now, all distinct (tests run the platform on free ports). */
+async function freePorts(count: number): Promise<number[]> {
+  const probes = Array.from({ length: count }, () => createServer());
+  const ports = await Promise.all(
+    probes.map(
+      (probe) =>
+        new Promise<number>((done, fail) => {
+          probe.once('error', fail);
+          probe.listen(0, '127.0.0.1', () => {
+            const address = probe.address();
+            done(typeof address === 'object' && address ? address.port : 0);
+          });
+        }),
+    ),
+  );
+  await Promise.all(probes.map((probe) => new Promise((done) => probe.close(done))));
+  return ports;
 }

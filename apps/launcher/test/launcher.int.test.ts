@@ -36,7 +36,7 @@ describe('launcher: every service in one process on embedded engines', () => {
       portOverride: 0,
       logger,
     });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await platform?.close();
@@ -99,5 +99,5 @@ describe('launcher: every service in one process on embedded engines', () => {
       body: JSON.stringify({ email: 'viewer@cinesync.test', password: 'popcorn-and-projector' }),
     });
     expect(again.status).toBe(409);
-  }, 120_000);
+  }, 300_000);
 });
