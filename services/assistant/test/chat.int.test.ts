@@ -296,6 +296,44 @@ for (const engine of dbEngines()) {
       });
     });
 
+    it('stops answering when the client goes away, keeping what was sent', async () => {
+      const sessionId = await newSession(alice);
+      let aborted = false;
+      provider.next = async function* (request) {
+        yield 'first words';
+        await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
+        aborted = true;
+        throw new ProviderError('cancelled', 'The answer was cancelled.');
+      };
+      const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const client = new AbortController();
+      const response = await fetch(`${url}/api/v1/assistant/sessions/${sessionId}/messages`, {
+        method: 'POST',
+        headers: {
+          ...alice.headers,
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+        },
+        body: JSON.stringify({ text: 'a long answer please' }),
+        signal: client.signal,
+      });
+      const reader = response.body?.getReader();
+      const first = new TextDecoder().decode((await reader?.read())?.value);
+      expect(first).toContain('first words');
+      client.abort();
+      const settled = async () => (await history(alice, sessionId)).items as { status: string }[];
+      for (let i = 0; i < 100 && (await settled()).length < 2; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(aborted).toBe(true);
+      expect((await history(alice, sessionId)).items.at(-1)).toMatchObject({
+        role: 'assistant',
+        content: 'first words',
+        status: 'interrupted',
+      });
+      provider.next = echo;
+      expect(lastEvent((await ask(alice, sessionId, 'again')).events)?.event).toBe('done');
+    });
+
     it('never writes a question or an answer to the log', () => {
       expect(lines.length).toBeGreaterThan(10);
       expect(lines.filter((line) => line.includes(SECRET))).toEqual([]);
