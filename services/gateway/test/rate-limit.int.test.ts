@@ -9,12 +9,15 @@ beforeAll(async () => {
 });
 afterAll(() => catalog.close());
 
-/** Small bucket, a token back every 500 ms; the test runner is the trusted proxy. */
+/**
+ * Small bucket, a token back every second: slow enough that a loaded machine does not refill one
+ * between the counted requests, quick enough to wait for. The test runner is the trusted proxy.
+ */
 const limited = (extra: Record<string, string | undefined> = {}) =>
   startGateway({
     CATALOG_URL: catalog.url,
     RATE_LIMIT_CAPACITY: '3',
-    RATE_LIMIT_REFILL_PER_SEC: '2',
+    RATE_LIMIT_REFILL_PER_SEC: '1',
     TRUSTED_PROXIES: '127.0.0.1',
     ...extra,
   });
@@ -65,7 +68,7 @@ for (const engine of engines) {
           catalog.seen.filter((seen) => String(seen.headers['x-forwarded-for']).startsWith(ip)),
         ).toHaveLength(3);
 
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
         expect((await drain(await hit(gateway, ip))).status).toBe(200);
       });
 
