@@ -191,9 +191,3 @@ export async function listFilmReviews(
     })),
   };
 }
-
-export async function getReview(db: Db, reviewId: string): Promise<ReviewRow> {
-  const review = await reviews.findReview(db, reviewId);
-  if (!review) throw reviewNotFound();
-  return review;
-}

@@ -30,7 +30,8 @@ describe('engagement with the real catalog', () => {
       ...options,
       env: { ...env, CATALOG_URL: catalog.url },
     });
-  });
+    // Two embedded databases boot here; on a busy machine that alone can take a minute.
+  }, 180_000);
   afterAll(async () => {
     await engagement?.close();
     await catalog?.close();

@@ -41,6 +41,7 @@ for (const engine of dbEngines()) {
           writer: unnestWriter(db, 1_000),
           deferKeys: engine.name === 'postgres',
           log: silent,
+          progress: silent,
         });
         expect(report.rows.ratings).toBe(1_500);
         expect(report.rows.film_stats).toBe(50);
@@ -62,7 +63,13 @@ for (const engine of dbEngines()) {
         await expect(seed(db, { plan, writer: unnestWriter(db), log: silent })).rejects.toThrow(
           /--reset/,
         );
-        const again = await seed(db, { plan, writer: unnestWriter(db), reset: true, log: silent });
+        const again = await seed(db, {
+          plan,
+          writer: unnestWriter(db),
+          reset: true,
+          log: silent,
+          progress: silent,
+        });
         expect(again.rows).toEqual(report.rows);
       } finally {
         await db.close();
@@ -72,8 +79,10 @@ for (const engine of dbEngines()) {
 }
 
 it('Progress counts what it is told', () => {
-  const progress = new Progress('test', 10);
+  const lines: string[] = [];
+  const progress = new Progress('test', 10, (text) => lines.push(text));
   progress.add(4);
   progress.add(6);
   expect(progress.finish()).toBeGreaterThanOrEqual(0);
+  expect(lines.at(-1)).toMatch(/10\/10 \(100%\)/);
 });

@@ -9,6 +9,10 @@ export class Progress {
   constructor(
     private readonly label: string,
     private readonly total: number,
+    /** Where lines go; tests pass a no-op. */
+    private readonly write: (text: string) => void = (text) => {
+      process.stderr.write(text);
+    },
   ) {}
 
   add(n: number): void {
@@ -16,19 +20,19 @@ export class Progress {
     const now = Date.now();
     if (this.tty && now - this.lastDraw >= 200) {
       this.lastDraw = now;
-      process.stderr.write(`\r${this.line()}`);
+      this.write(`\r${this.line()}`);
     }
     const tenth = Math.floor((this.done / Math.max(1, this.total)) * 10);
     if (!this.tty && tenth > this.lastTenth && tenth < 10) {
       this.lastTenth = tenth;
-      process.stderr.write(`${this.line()}\n`);
+      this.write(`${this.line()}\n`);
     }
   }
 
   /** Final line; returns the elapsed milliseconds. */
   finish(): number {
     const ms = Date.now() - this.started;
-    process.stderr.write(`${this.tty ? '\r' : ''}${this.line()} in ${(ms / 1000).toFixed(1)} s\n`);
+    this.write(`${this.tty ? '\r' : ''}${this.line()} in ${(ms / 1000).toFixed(1)} s\n`);
     return ms;
   }
 

@@ -13,6 +13,8 @@ export interface SeedOptions {
   /** Drop keys, foreign keys and indexes during the load and build them after (Postgres). */
   deferKeys?: boolean;
   log?: (line: string) => void;
+  /** Where the progress bar is drawn; stderr unless given. */
+  progress?: (text: string) => void;
 }
 
 export interface SeedReport {
@@ -53,7 +55,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedReport> {
   await study.dropDeferred(db, deferred);
 
   for (const table of seedTables) {
-    const progress = new Progress(table.name, table.count(options.plan));
+    const progress = new Progress(table.name, table.count(options.plan), options.progress);
     rows[table.name] = await options.writer(table, table.rows(options.plan), progress);
     timings[table.name] = progress.finish();
   }
