@@ -6,8 +6,8 @@ import {
 } from '@cinesync/contracts/store';
 import type { Db } from '@cinesync/kit/db';
 import { conflict } from '@cinesync/kit/http';
-import { mapConcurrent } from '@cinesync/kit/resilience';
 import type { OrderPlacer } from './orders.js';
+import { priceLines } from './pricing.js';
 import type { ProductInfo, ProductLookup } from './products.js';
 import {
   addToCart,
@@ -84,28 +84,8 @@ export class Cart {
     return orderId;
   }
 
-  /**
-   * Names and prices for every line, fetched through the kit's bounded pool (mapConcurrent), which
-   * guarantees what this relies on:
-   * - results[i] belongs to lines[i] whatever order the lookups finish in, so the cart keeps its
-   *   order without sorting;
-   * - at most `concurrency` lookups are in flight, so one big cart cannot flood the product
-   *   service (the rate limiter then spaces the calls that miss the cache);
-   * - the first failure (an unknown SKU, the product service down) aborts the signal handed to
-   *   the other lookups, starts no more, and is what this rejects with;
-   * - it settles only after every started lookup has, so nothing of this request keeps running
-   *   after it answered. The caller's own signal (client gone, deadline) cancels it all the same.
-   */
   private price(caller: Caller, lines: readonly CartLine[]): Promise<CartItem[]> {
-    return mapConcurrent(
-      lines,
-      this.concurrency,
-      async (line, signal) => {
-        const product = await this.products.get(line.sku, { ...caller, signal });
-        return { ...product, count: line.count };
-      },
-      { signal: caller.signal },
-    );
+    return priceLines(lines, this.products, caller, this.concurrency);
   }
 }
 

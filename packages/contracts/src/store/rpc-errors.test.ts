@@ -1,0 +1,49 @@
+import { AppError, conflict, notFound, validation } from '@cinesync/kit/http';
+import { TimeoutError } from '@cinesync/kit/resilience';
+import { Code, ConnectError } from '@connectrpc/connect';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODE_HEADER, fromConnectError, toConnectError } from './rpc-errors.js';
+
+describe('errors between the catalogue and gRPC statuses', () => {
+  it('server side keeps the stable code and the message meant for the caller', () => {
+    const missing = toConnectError(
+      notFound('There is no product with SKU 7.', 'product_not_found'),
+    );
+    expect(missing.code).toBe(Code.NotFound);
+    expect(missing.rawMessage).toBe('There is no product with SKU 7.');
+    expect(missing.metadata.get(ERROR_CODE_HEADER)).toBe('product_not_found');
+
+    expect(toConnectError(conflict('Short.', 'insufficient_stock')).code).toBe(
+      Code.FailedPrecondition,
+    );
+    const invalid = toConnectError(validation([{ field: '/count', message: 'must be > 0' }]));
+    expect(invalid.code).toBe(Code.InvalidArgument);
+    expect(invalid.rawMessage).toMatch(/\/count: must be > 0/);
+    expect(toConnectError(new TimeoutError(5)).code).toBe(Code.DeadlineExceeded);
+  });
+
+  it('server side hides what an unexpected error says', () => {
+    const error = toConnectError(new Error('password=hunter2 in connection string'));
+    expect(error.code).toBe(Code.Internal);
+    expect(error.rawMessage).toBe('The service failed.');
+  });
+
+  it('client side: a callee 4xx stays itself, its failures become 502/503/504', () => {
+    const notFoundThere = new ConnectError('There is no product with SKU 7.', Code.NotFound, {
+      [ERROR_CODE_HEADER]: 'product_not_found',
+    });
+    expect(fromConnectError(notFoundThere, 'product')).toMatchObject({
+      status: 404,
+      code: 'product_not_found',
+      message: 'There is no product with SKU 7.',
+    });
+    expect(fromConnectError(new ConnectError('x', Code.DeadlineExceeded), 'product').status).toBe(
+      504,
+    );
+    expect(fromConnectError(new ConnectError('x', Code.Unavailable), 'product').status).toBe(503);
+    const internal = fromConnectError(new ConnectError('secret detail', Code.Internal), 'product');
+    expect(internal).toBeInstanceOf(AppError);
+    expect(internal.status).toBe(502);
+    expect(internal.message).not.toMatch(/secret/);
+  });
+});
