@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '@cinesync/kit/db';
 import type { Credit, Page, PersonDetail, PersonSummary, Role } from '../model.js';
-import { fuzzySettings, likeEscape } from './search.js';
+import { closestFirst, likeEscape } from './search.js';
 
 interface PersonRow {
   id: string;
@@ -92,10 +92,9 @@ export async function searchPersons(
   if (query === undefined) return runPersonPage(db, search, undefined);
   const found = await runPersonPage(db, search, byPrefix(query));
   if (found.total > 0 || !options.trigram) return found;
-  return db.transaction(async (tx) => {
-    await fuzzySettings(tx);
-    return runPersonPage(tx, search, byTypo(query));
-  });
+  return db.transaction((tx) =>
+    closestFirst(tx, found, () => runPersonPage(tx, search, byTypo(query))),
+  );
 }
 
 interface CreditRow {

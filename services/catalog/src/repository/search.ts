@@ -72,9 +72,9 @@ function fullText(query: string, params: Params, trigram: boolean): Match {
 
 /**
  * Phase 2, only when phase 1 found nothing (pg_trgm): typo tolerance. A film is a candidate when
- * its title or original title contains a run of words similar to the query (word similarity
- * ≥ 0.5: "godfater" → The Godfather) or a credited person's name does ("sigourny weaver").
- * Ranked by how close the title is, so person-only matches come after title matches.
+ * its title or original title contains a run of words similar to the query ("godfater" → The
+ * Godfather), or a credited person's name does ("sigourny weaver"); word similarity ≥ 0.6, else
+ * ≥ 0.5 (see closestFirst). Ranked by how close the title is, so person-only matches come last.
  */
 function fuzzy(query: string, params: Params): Match {
   const q = `catalog_fold(${params.add(query)})`;
@@ -200,21 +200,36 @@ export async function searchFilms(
   if (query === undefined) return runPage(db, search);
   const exact = await runPage(db, search, (params) => fullText(query, params, options.trigram));
   if (exact.total > 0 || !options.trigram) return exact;
-  return db.transaction(async (tx) => {
-    await fuzzySettings(tx);
-    return runPage(tx, search, (params) => fuzzy(query, params));
-  });
+  return db.transaction((tx) =>
+    closestFirst(tx, exact, () => runPage(tx, search, (params) => fuzzy(query, params))),
+  );
 }
 
 /**
- * For the typo phase's transaction only. The planner cannot see how costly trigram rechecks are
- * and may scan whole tables instead of the trigram indexes, so scans go through the indexes; and
- * word similarity ≥ 0.5 (default 0.6) lets one wrong letter per short word through ("taxi drvier",
- * "dune prat two"), which is fine for a phase that runs only when nothing matched as typed.
+ * Word similarity thresholds the typo phase tries in turn: pg_trgm's default first, then one that
+ * lets one wrong letter per short word through ("taxi drvier", "dune prat two"). Trying the
+ * strict one first keeps a typo in a long, common title ("Return to Asfhord") from matching every
+ * title that merely shares its other words.
  */
-export async function fuzzySettings(tx: Queryable): Promise<void> {
+const THRESHOLDS = ['0.6', '0.5'];
+
+/**
+ * Runs `run` inside the typo phase's transaction at each threshold until something matches.
+ * Scans go through the trigram indexes: the planner cannot see how costly trigram rechecks are
+ * and would otherwise scan whole tables.
+ */
+export async function closestFirst<T extends { total: number }>(
+  tx: Queryable,
+  none: T,
+  run: () => Promise<T>,
+): Promise<T> {
   await tx.query('SET LOCAL enable_seqscan = off');
-  await tx.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.5');
+  for (const threshold of THRESHOLDS) {
+    await tx.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [threshold]);
+    const found = await run();
+    if (found.total > 0) return found;
+  }
+  return none;
 }
 
 function toSummary(row: SummaryRow): FilmSummary {
