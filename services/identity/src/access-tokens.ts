@@ -25,11 +25,17 @@ export class AccessTokens {
     private readonly clock: () => Date,
   ) {}
 
-  async issue(user: { id: string; role: Role; email: string }): Promise<AccessToken> {
+  /** `name` carries the display name so other services can show authors without a lookup. */
+  async issue(user: {
+    id: string;
+    role: Role;
+    email: string;
+    displayName: string;
+  }): Promise<AccessToken> {
     const key = await this.keys.signingKey();
     const now = Math.floor(this.clock().getTime() / 1000);
     const expiresIn = Math.floor(this.settings.ttlMs / 1000);
-    const token = await new SignJWT({ role: user.role, email: user.email })
+    const token = await new SignJWT({ role: user.role, email: user.email, name: user.displayName })
       .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer(this.settings.issuer)

@@ -80,6 +80,7 @@ for (const engine of dbEngines()) {
         sub: created.body.id,
         role: 'user',
         email,
+        name: 'Ada',
         iss: 'cinesync-identity',
         aud: 'cinesync',
       });
