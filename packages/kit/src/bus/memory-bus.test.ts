@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryBus } from './memory-bus.js';
-import { waitFor } from './testing-contract.js';
+import { MemoryStream } from './memory-store.js';
+import { busContract, waitFor } from './testing-contract.js';
 import type { Delivery } from './types.js';
 
 describe('memory bus with a data directory', () => {
@@ -47,6 +48,42 @@ describe('memory bus with a data directory', () => {
     await second.close();
   });
 
+  it('writes concurrent publishes with one fsync, each durable and in order when it resolves', async () => {
+    const dataDir = tempDir();
+    const stream = new MemoryStream(dataDir, 60_000);
+    const lines = () =>
+      readFileSync(join(dataDir, 'stream.jsonl'), 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as { seq: number; id: string });
+    const message = (id: string) => ({
+      subject: 'orders.order.created',
+      id,
+      key: 'k',
+      payload: id,
+    });
+
+    const ids = Array.from({ length: 50 }, (_, i) => `m${i}`);
+    const stored = await Promise.all(ids.map((id) => stream.append(message(id))));
+    expect(stored.map((m) => m?.seq)).toEqual(ids.map((_, i) => i + 1));
+    expect(lines().map((line) => line.id)).toEqual(ids);
+    expect(stream.syncs).toBeLessThan(5);
+
+    // A repeat resolves once the first is durable, and is not stored again.
+    const first = stream.append(message('again'));
+    const repeat = stream.append(message('again'));
+    expect(await repeat).toBeUndefined();
+    expect(lines().map((line) => line.id)).toContain('again');
+    expect((await first)?.seq).toBe(51);
+    await stream.close();
+
+    const reopened = new MemoryStream(dataDir, 60_000);
+    expect(reopened.messages).toHaveLength(51);
+    expect((await reopened.append(message('next')))?.seq).toBe(52);
+    expect(await reopened.append(message('m3'))).toBeUndefined();
+    await reopened.close();
+  });
+
   it('rejects a second subscriber of a durable that asks for other subjects', async () => {
     const bus = createMemoryBus();
     const sub = bus.subscribe({ durable: 'd', subjects: ['a.>'] }, async () => {});
@@ -55,5 +92,28 @@ describe('memory bus with a data directory', () => {
     );
     await sub.stop();
     await bus.close();
+  });
+});
+
+describe('memory bus contract with a data directory (writes and fsyncs before delivery)', () => {
+  let n = 0;
+  const dirs = new Map<object, string>();
+  busContract({
+    async open() {
+      const prefix = `t${++n}`;
+      const dir = mkdtempSync(join(tmpdir(), 'cinesync-bus-contract-'));
+      const bus = createMemoryBus({ dataDir: dir });
+      dirs.set(bus, dir);
+      return {
+        bus,
+        subject: (rest) => `${prefix}.${rest}`,
+        durable: (name) => `${prefix}_${name}`,
+      };
+    },
+    async cleanup(ctx) {
+      await ctx.bus.close();
+      const dir = dirs.get(ctx.bus);
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
   });
 });

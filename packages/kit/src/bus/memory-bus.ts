@@ -53,19 +53,21 @@ class MemoryBus implements Bus {
 
   constructor(options: MemoryBusOptions) {
     this.logger = options.logger ?? silentLogger;
+    // Delivery starts once a message is durable (with a data directory: written and fsynced).
     this.stream = new MemoryStream(
       options.dataDir,
       options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS,
+      (stored) => {
+        for (const group of this.groups.values()) {
+          if (matchesAny(group.filters, stored.subject)) group.dispatcher.push(stored, stored.key);
+        }
+      },
     );
   }
 
   async publish(message: OutgoingMessage): Promise<void> {
     if (this.closed) throw new Error('bus is closed');
-    const stored = this.stream.append(message);
-    if (!stored) return;
-    for (const group of this.groups.values()) {
-      if (matchesAny(group.filters, stored.subject)) group.dispatcher.push(stored, stored.key);
-    }
+    await this.stream.append(message);
   }
 
   subscribe(options: SubscribeOptions, handler: Handler): Subscription {
@@ -100,7 +102,7 @@ class MemoryBus implements Bus {
     }
     await Promise.all(stops);
     this.groups.clear();
-    this.stream.close();
+    await this.stream.close();
   }
 
   private join(options: SubscribeOptions, mode: DispatchMode, run: Runner): Subscription {

@@ -2,15 +2,19 @@ import {
   appendFileSync,
   closeSync,
   existsSync,
-  fsyncSync,
+  fsync,
   mkdirSync,
   openSync,
   readFileSync,
-  writeSync,
+  write,
 } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { streamName } from './subjects.js';
 import type { OutgoingMessage } from './types.js';
+
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
 
 /** A message as the in-process stream keeps it; the payload stays JSON so every delivery gets a fresh copy. */
 export interface StoredMessage {
@@ -26,34 +30,55 @@ export interface StoredMessage {
 /**
  * All subjects in one ordered log (sequence numbers are global), with JetStream-like
  * de-duplication per stream (first subject token) inside a time window. With a data directory the
- * log is the file `stream.jsonl`, appended and fsynced before publish resolves, and each durable's
- * acknowledged sequence numbers live in `acks/<durable>.txt`.
+ * log is the file `stream.jsonl`; append resolves once the message's line is written and fsynced
+ * (publishes waiting at the same time share one fsync), and each durable's acknowledged sequence
+ * numbers live in `acks/<durable>.txt`.
  */
 export class MemoryStream {
+  /** Durable messages in sequence order (with a data directory: those whose fsync completed). */
   readonly messages: StoredMessage[] = [];
   private readonly recentIds = new Map<string, number>();
+  /** Ids whose first message is still being written: a repeat waits for that write. */
+  private readonly writing = new Map<string, Promise<unknown>>();
   private readonly ackLogs = new Map<string, AckLog>();
-  private readonly fd: number | undefined;
+  private readonly log: GroupCommitLog | undefined;
+  private nextSeq = 1;
 
+  /**
+   * `onDurable` sees each new message the moment it joins `messages`, in sequence order, so a
+   * reader of `messages` and the listener never see a message twice or miss one.
+   */
   constructor(
     private readonly dataDir: string | undefined,
     private readonly duplicateWindowMs: number,
+    private readonly onDurable: (stored: StoredMessage) => void = () => {},
   ) {
     if (!dataDir) return;
     mkdirSync(join(dataDir, 'acks'), { recursive: true });
     const path = join(dataDir, 'stream.jsonl');
     if (existsSync(path)) this.load(readFileSync(path, 'utf8'));
-    this.fd = openSync(path, 'a');
+    this.log = new GroupCommitLog(openSync(path, 'a'));
   }
 
-  /** Returns the stored message, or undefined when the id was already seen inside the window. */
-  append(message: OutgoingMessage, now = Date.now()): StoredMessage | undefined {
+  /** fsyncs so far; concurrent appends share one. */
+  get syncs(): number {
+    return this.log?.syncs ?? 0;
+  }
+
+  /**
+   * Resolves with the stored message once it is durable, or with undefined when the id was
+   * already seen inside the window (once that first message is durable).
+   */
+  append(message: OutgoingMessage, now = Date.now()): Promise<StoredMessage | undefined> {
     this.forgetOldIds(now);
     const dedupKey = `${streamName(message.subject)}\u0000${message.id}`;
-    if (this.recentIds.has(dedupKey)) return undefined;
-    const last = this.messages[this.messages.length - 1];
+    if (this.recentIds.has(dedupKey)) {
+      const first = this.writing.get(dedupKey) ?? Promise.resolve();
+      return first.then(() => undefined);
+    }
+    // Numbered now, so the log keeps publish order even though the write completes later.
     const stored: StoredMessage = {
-      seq: (last?.seq ?? 0) + 1,
+      seq: this.nextSeq++,
       subject: message.subject,
       id: message.id,
       key: message.key,
@@ -61,13 +86,31 @@ export class MemoryStream {
       headers: { ...message.headers },
       publishedAt: now,
     };
-    if (this.fd !== undefined) {
-      writeSync(this.fd, `${JSON.stringify(stored)}\n`);
-      fsyncSync(this.fd);
-    }
-    this.messages.push(stored);
     this.recentIds.set(dedupKey, now);
-    return stored;
+    if (!this.log) {
+      this.keep(stored);
+      return Promise.resolve(stored);
+    }
+    const written = this.log.append(`${JSON.stringify(stored)}\n`).then(
+      () => {
+        this.writing.delete(dedupKey);
+        // Writes complete in append order, so this keeps `messages` in sequence order.
+        this.keep(stored);
+        return stored;
+      },
+      (error: unknown) => {
+        this.writing.delete(dedupKey);
+        this.recentIds.delete(dedupKey);
+        throw error;
+      },
+    );
+    this.writing.set(dedupKey, written);
+    return written;
+  }
+
+  private keep(stored: StoredMessage): void {
+    this.messages.push(stored);
+    this.onDurable(stored);
   }
 
   acks(durable: string): AckLog {
@@ -82,8 +125,9 @@ export class MemoryStream {
     return log;
   }
 
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+  /** Finishes the writes under way, then closes the file. */
+  async close(): Promise<void> {
+    await this.log?.close();
   }
 
   private load(text: string): void {
@@ -94,10 +138,11 @@ export class MemoryStream {
       try {
         stored = JSON.parse(line) as StoredMessage;
       } catch {
-        // Only the last line can be torn (a crash mid-append); its publish never resolved.
+        // Only the tail can be torn (a crash mid-write); those publishes never resolved.
         continue;
       }
       this.messages.push(stored);
+      this.nextSeq = stored.seq + 1;
       if (now - stored.publishedAt < this.duplicateWindowMs) {
         this.recentIds.set(`${streamName(stored.subject)}\u0000${stored.id}`, stored.publishedAt);
       }
@@ -110,6 +155,71 @@ export class MemoryStream {
       if (now - at < this.duplicateWindowMs) break;
       this.recentIds.delete(id);
     }
+  }
+}
+
+interface Waiter {
+  line: string;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit: lines appended while a write + fsync is under way are written together by the
+ * next one, so N concurrent publishes cost one fsync instead of N, and the event loop never
+ * blocks on the disk. After a failed write or fsync the log refuses everything: what reached the
+ * disk is then unknown, so nothing more may be reported durable.
+ */
+class GroupCommitLog {
+  syncs = 0;
+  private queued: Waiter[] = [];
+  private flushing: Promise<void> | undefined;
+  private failure: unknown;
+  private closed = false;
+
+  constructor(private readonly fd: number) {}
+
+  append(line: string): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('bus stream is closed'));
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise<void>((resolve, reject) => {
+      this.queued.push({ line, resolve, reject });
+      // setImmediate rather than a microtask: publishes arriving in the same turn of the event
+      // loop (several requests read at once) join the first write too.
+      this.flushing ??= new Promise<void>((done) => setImmediate(done)).then(() => this.flush());
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flushing;
+    closeSync(this.fd);
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queued.length > 0) {
+      const group = this.queued;
+      this.queued = [];
+      try {
+        await writeFully(this.fd, Buffer.from(group.map((waiter) => waiter.line).join('')));
+        await fsyncAsync(this.fd);
+        this.syncs++;
+        for (const waiter of group) waiter.resolve();
+      } catch (error) {
+        this.failure = error;
+        for (const waiter of [...group, ...this.queued]) waiter.reject(error);
+        this.queued = [];
+      }
+    }
+    this.flushing = undefined;
+  }
+}
+
+async function writeFully(fd: number, buffer: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const { bytesWritten } = await writeAsync(fd, buffer, offset, buffer.length - offset, null);
+    offset += bytesWritten;
   }
 }
 
