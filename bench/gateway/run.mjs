@@ -171,6 +171,7 @@ async function main() {
   });
   const rounds = Number(values.rounds);
 
+  const startLoad = oneMinuteLoad();
   const { jwk, token } = await signToken();
   const upstream = await startUpstream(jwk);
   const gateway = await startGateway(upstream.url, values['gateway-main']);
@@ -205,8 +206,11 @@ async function main() {
     await gateway.stop();
     await upstream.stop();
   }
-  if (!values['dry-run']) await report(rows, { duration, rounds, label: values.label });
+  if (!values['dry-run']) await report(rows, { duration, rounds, label: values.label, startLoad });
 }
+
+/** Others' work on the same cores slows every process; the figures mean little without it. */
+const oneMinuteLoad = () => loadavg()[0]?.toFixed(1) ?? '?';
 
 function machine() {
   const cpu = cpus();
@@ -215,12 +219,11 @@ function machine() {
     cores: cpu.length,
     node: process.version,
     date: new Date().toISOString().slice(0, 10),
-    // Others' work on the same cores slows every process; the figures mean little without it.
-    load: loadavg()[0]?.toFixed(1) ?? '?',
+    load: oneMinuteLoad(),
   };
 }
 
-async function report(rows, { duration, rounds, label }) {
+async function report(rows, { duration, rounds, label, startLoad }) {
   const env = machine();
   const direct = new Map(
     rows.filter((row) => row.target === 'direct').map((row) => [row.level, row]),
@@ -277,7 +280,7 @@ async function report(rows, { duration, rounds, label }) {
 
   const section = [
     '<!-- results:start (written by bench/gateway/run.mjs; edit outside these markers) -->',
-    `Run on ${env.date}: ${env.cpu}, ${env.cores} cores, Node ${env.node}; ${duration} s per measurement, best of ${rounds}; load average at start ${env.load}${label ? `; ${label}` : ''}.`,
+    `Run on ${env.date}: ${env.cpu}, ${env.cores} cores, Node ${env.node}; ${duration} s per measurement, best of ${rounds}; load average ${startLoad} at start, ${env.load} at end${label ? `; ${label}` : ''}.`,
     '',
     ...table,
     '',
