@@ -161,12 +161,12 @@ function machine() {
   };
 }
 
-async function report(rows, { duration, connections, films }) {
+async function report(rows, { duration, films }) {
   const env = machine();
   const csv = ['date,route,scenario,connections,req_per_sec,p50_ms,p95_ms,p99_ms,errors,non2xx'];
   const table = [
-    '| route | scenario | req/s | p50 ms | p95 ms | p99 ms | target p99 | |',
-    '|---|---|---:|---:|---:|---:|---:|---|',
+    '| connections | route | scenario | req/s | p50 ms | p95 ms | p99 ms | target p99 | |',
+    '|---:|---|---|---:|---:|---:|---:|---:|---|',
   ];
   for (const row of rows) {
     const target = TARGETS_P99_MS[row.kind];
@@ -175,7 +175,7 @@ async function report(rows, { duration, connections, films }) {
         env.date,
         row.route,
         row.scenario,
-        connections,
+        row.connections,
         Math.round(row.rps),
         row.p50,
         row.p95,
@@ -185,13 +185,13 @@ async function report(rows, { duration, connections, films }) {
       ].join(','),
     );
     table.push(
-      `| ${row.route} | ${row.scenario} | ${Math.round(row.rps)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${target} ms | ${row.p99 < target ? 'meets' : 'misses'} |`,
+      `| ${row.connections} | ${row.route} | ${row.scenario} | ${Math.round(row.rps)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${target} ms | ${row.p99 < target ? 'meets' : 'misses'} |`,
     );
   }
   await writeFile(join(here, 'results.csv'), `${csv.join('\n')}\n`);
   const section = [
     '<!-- results:start (written by bench/run.mjs; edit outside these markers) -->',
-    `Run on ${env.date}: ${env.cpu}, ${env.cores} cores, Node ${env.node}; Postgres with ${films} films; ${connections} connections, ${duration} s per scenario; load average at start ${env.load}.`,
+    `Run on ${env.date}: ${env.cpu}, ${env.cores} cores, Node ${env.node}; Postgres with ${films} films; ${duration} s per scenario (after 2 s of warm-up); load average at start ${env.load}.`,
     '',
     ...table,
     '<!-- results:end -->',
@@ -208,7 +208,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       duration: { type: 'string', default: '10' },
-      connections: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '1,10' },
       direct: { type: 'boolean', default: true },
     },
   });
@@ -216,7 +216,7 @@ async function main() {
   if (!databaseUrl)
     throw new Error('set DATABASE_URL to a catalog seeded with npm run seed:catalog');
   const duration = Number(values.duration);
-  const connections = Number(values.connections);
+  const levels = values.connections.split(',').map(Number);
   const data = await sample(databaseUrl);
   process.stdout.write(`catalog has ${data.total} films\n`);
 
@@ -236,22 +236,30 @@ async function main() {
   ];
   const rows = [];
   try {
-    for (const scenario of scenarios(data)) {
-      for (const route of routes) {
-        // Warm up: JIT, keep-alive pools, Postgres buffers.
-        await measure({ base: route.base, scenario, connections, duration: 2 });
-        const result = await measure({ base: route.base, scenario, connections, duration });
-        rows.push({ route: route.name, scenario: scenario.name, kind: scenario.kind, ...result });
-        process.stdout.write(
-          `${route.name.padEnd(8)} ${scenario.name.padEnd(22)} ${Math.round(result.rps)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors} non2xx ${result.non2xx}\n`,
-        );
+    for (const connections of levels) {
+      for (const scenario of scenarios(data)) {
+        for (const route of routes) {
+          // Warm up: JIT, keep-alive pools, Postgres buffers.
+          await measure({ base: route.base, scenario, connections, duration: 2 });
+          const result = await measure({ base: route.base, scenario, connections, duration });
+          rows.push({
+            route: route.name,
+            scenario: scenario.name,
+            kind: scenario.kind,
+            connections,
+            ...result,
+          });
+          process.stdout.write(
+            `c=${String(connections).padEnd(3)} ${route.name.padEnd(8)} ${scenario.name.padEnd(22)} ${Math.round(result.rps)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors} non2xx ${result.non2xx}\n`,
+          );
+        }
       }
     }
   } finally {
     await gateway.stop();
     await catalog.stop();
   }
-  await report(rows, { duration, connections, films: data.total });
+  await report(rows, { duration, films: data.total });
 }
 
 await main();

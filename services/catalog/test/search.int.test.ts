@@ -149,6 +149,14 @@ for (const engine of catalogEngines()) {
       }
       expect(seen).toEqual(all.items.map((item) => item.id));
       expect((await list({ page: 99, pageSize: 10 })).items).toEqual([]);
+
+      // With a query the count rides on the page; past the last page it is counted apart.
+      const searched = await list({ query: 'the', pageSize: 5 });
+      expect(searched.total).toBeGreaterThan(5);
+      const second = await list({ query: 'the', pageSize: 5, page: 2 });
+      expect(second.total).toBe(searched.total);
+      const beyond = await list({ query: 'the', pageSize: 5, page: 99 });
+      expect(beyond).toMatchObject({ items: [], total: searched.total });
     });
 
     it('sorts by year, newest first, and by title', async () => {

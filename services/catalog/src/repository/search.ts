@@ -129,6 +129,7 @@ interface SummaryRow {
   rating_count: number;
   genres: string[];
   directors: string[];
+  total: number | null;
   [column: string]: unknown;
 }
 
@@ -151,12 +152,11 @@ async function runPage(
   const limit = params.add(search.pageSize);
   const offset = params.add((search.page - 1) * search.pageSize);
 
-  // Two statements rather than count(*) OVER (): the page can stop at LIMIT on an index. They
-  // run one after the other: on PGlite, or inside the fuzzy phase's transaction, there is one
-  // connection anyway.
+  // With a text query every candidate is ranked anyway, so the window count is free. Browsing
+  // counts apart instead: there the page can stop at LIMIT on an index.
   const page = await db.query<SummaryRow>(
     `SELECT f.id, f.title, f.original_title, f.year, f.runtime, f.poster_url, f.rating_avg,
-            f.rating_count,
+            f.rating_count, ${match ? 'count(*) OVER ()::int' : 'NULL::int'} AS total,
             coalesce((SELECT array_agg(g.name ORDER BY g.name) FROM film_genres fg
                       JOIN genres g ON g.id = fg.genre_id WHERE fg.film_id = f.id), '{}')
               AS genres,
@@ -168,16 +168,18 @@ async function runPage(
      LIMIT ${limit} OFFSET ${offset}`,
     params.values,
   );
-  // A short first page is the whole result: no need to count.
+  const counted = page.rows[0]?.total;
+  // A short first page is the whole result; past the last page there is no row to carry a count.
   const total =
-    search.page === 1 && page.rows.length < search.pageSize
+    counted ??
+    (search.page === 1 && page.rows.length < search.pageSize
       ? page.rows.length
       : ((
           await db.query<{ total: number }>(
             `SELECT count(*)::int AS total FROM ${from} ${whereSql}`,
             countParams,
           )
-        ).rows[0]?.total ?? 0);
+        ).rows[0]?.total ?? 0));
   return {
     items: page.rows.map(toSummary),
     total,
