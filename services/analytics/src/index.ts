@@ -7,8 +7,17 @@ import { openRepository } from './repository/index.js';
 
 export { type AppDeps, buildApp } from './app.js';
 export { type AnalyticsConfig, analyticsConfig } from './config.js';
-export { ETL_DURABLE, type Etl, type EtlOptions, startEtl } from './etl/etl.js';
-export { toRow } from './etl/rows.js';
+export {
+  DEFAULT_ETL_MAX_MESSAGES,
+  DLQ_EVENT_ID_HEADER,
+  DLQ_EVENT_INDEX_HEADER,
+  ETL_DURABLE,
+  type Etl,
+  type EtlOptions,
+  startEtl,
+} from './etl/etl.js';
+export { type AcceptedEvent, toRow } from './etl/rows.js';
+export { type AcceptedMessage, acceptedMessages, messageId } from './ingest/messages.js';
 export {
   type AnalyticsRepository,
   type EventRow,

@@ -1,10 +1,10 @@
-import { type AnalyticsEventRecordedV1, analyticsEventRecorded } from '@cinesync/contracts';
+import { type AnalyticsEventsAcceptedV1, analyticsEventsAccepted } from '@cinesync/contracts';
 import { type Bus, type Delivery, openBus } from '@cinesync/kit/bus';
 import type { Server } from '@cinesync/kit/http';
 import { MemoryLimiter } from '@cinesync/kit/limiter';
 import { createLogger } from '@cinesync/kit/log';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Etl, startEtl, toRow } from '../src/index.js';
+import { type Etl, messageId, startEtl, toRow } from '../src/index.js';
 import { testApp, testLimits } from './support/app.js';
 import { startTestIdentity } from './support/auth.js';
 import { busEngines, eventually, storeEngines, type TestStore } from './support/engines.js';
@@ -66,7 +66,7 @@ describe('ingest API (memory bus, chdb)', () => {
     bus = await openBus({});
     published = [];
     received = [];
-    bus.subscribe({ durable: 'probe', subjects: [analyticsEventRecorded.subject] }, async (m) => {
+    bus.subscribe({ durable: 'probe', subjects: [analyticsEventsAccepted.subject] }, async (m) => {
       received.push(m);
     });
   });
@@ -74,7 +74,7 @@ describe('ingest API (memory bus, chdb)', () => {
     await bus.close();
   });
 
-  it('accepts a guest batch with 202 once it is on the bus, keyed by session, id = event id', async () => {
+  it('accepts a guest batch with 202 once it is on the bus, as one message whose id comes from the event ids', async () => {
     const server = await app();
     const events = [view(), clientEvent('click', { element: 'trailer', page: '/films/1' })];
     const response = await server.inject({
@@ -84,11 +84,33 @@ describe('ingest API (memory bus, chdb)', () => {
     });
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ accepted: 2 });
-    expect(published.sort()).toEqual(events.map((e) => e.id).sort());
-    await eventually('probe got both', () => received.length === 2);
-    const payload = received[0]?.payload as AnalyticsEventRecordedV1;
+    const id = messageId(events.map((e) => e.id));
+    expect(published).toEqual([id]);
+    await eventually('probe got the message', () => received.length === 1);
+    const message = received[0];
+    expect(message?.id).toBe(id);
+    const payload = message?.payload as AnalyticsEventsAcceptedV1;
     expect(payload.userId).toBeNull();
-    expect(received[0]?.key).toBe('session-1');
+    expect(payload.events.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(payload.events).toEqual(expect.arrayContaining(events));
+  });
+
+  it('stores a resent batch once on the bus, even reordered', async () => {
+    const server = await app();
+    const events = [view(), view(), view()];
+    for (const batch of [events, [...events].reverse()]) {
+      const response = await server.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        payload: { events: batch },
+      });
+      expect(response.statusCode).toBe(202);
+    }
+    expect(new Set(published).size).toBe(1);
+    await eventually('probe got the message', () => received.length === 1);
+    // Give a duplicate the time to show up, were it stored.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toHaveLength(1);
   });
 
   it('takes the user id from the token, never from the body', async () => {
@@ -102,7 +124,9 @@ describe('ingest API (memory bus, chdb)', () => {
     });
     expect(ok.statusCode).toBe(202);
     await eventually('probe got it', () => received.length === 1);
-    expect((received[0]?.payload as AnalyticsEventRecordedV1 | undefined)?.userId).toBe('user-42');
+    const payload = received[0]?.payload as AnalyticsEventsAcceptedV1 | undefined;
+    expect(payload?.userId).toBe('user-42');
+    expect(payload?.events).toEqual([single]);
 
     const spoof = await server.inject({
       method: 'POST',
@@ -343,12 +367,15 @@ for (const busEngine of busEngines()) {
               ...Array.from({ length: 20 }, view),
               clientEvent('video_complete', { filmId: 'f1', positionSec: 60, durationSec: 60 }),
             ];
-            for (let send = 0; send < 2; send++) {
+            // The same batch twice (the bus stores it once), then one that overlaps it (the
+            // table collapses the repeated events).
+            const overlapping = [...events.slice(0, 10), ...Array.from({ length: 5 }, view)];
+            for (const batch of [events, events, overlapping]) {
               const response = await server.inject({
                 method: 'POST',
                 url: '/api/v1/events',
                 headers: await bearer('user'),
-                payload: { events },
+                payload: { events: batch },
               });
               expect(response.statusCode).toBe(202);
             }
@@ -357,11 +384,11 @@ for (const busEngine of busEngines()) {
               (await server.inject({ url: '/api/v1/analytics/top-films', headers: admin })).json()
                 .films;
             await eventually('events queryable', async () => (await films()).length === 1);
-            await eventually('all events in', async () => (await films())[0]?.views === 20);
+            await eventually('all events in', async () => (await films())[0]?.views === 25);
             expect(await films()).toEqual([
-              { filmId: 'f1', views: 20, completions: 1, viewers: 1 },
+              { filmId: 'f1', views: 25, completions: 1, viewers: 1 },
             ]);
-            expect((await store.repository.counts()).events).toBe(21);
+            expect((await store.repository.counts()).events).toBe(26);
           } finally {
             await etl?.stop();
             await testBus.bus.close();

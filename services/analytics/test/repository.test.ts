@@ -1,6 +1,5 @@
-import type { AnalyticsEventRecordedV1 } from '@cinesync/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toRow } from '../src/index.js';
+import { type AcceptedEvent, toRow } from '../src/index.js';
 import { storeEngines, type TestStore } from './support/engines.js';
 import { at, clientEvent, knownDataset, recorded, T0 } from './support/events.js';
 
@@ -10,7 +9,7 @@ const range = { from: hours(0), to: hours(2) };
 for (const engine of storeEngines()) {
   describe.skipIf(engine.skipReason)(`repository on ${engine.title}`, () => {
     let store: TestStore;
-    let dataset: AnalyticsEventRecordedV1[];
+    let dataset: AcceptedEvent[];
     beforeEach(async () => {
       store = await engine.open();
       dataset = knownDataset();

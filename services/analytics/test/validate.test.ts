@@ -14,7 +14,11 @@ function errorsOf(body: unknown) {
 describe('ingest validation', () => {
   it('accepts one event, or a batch of every type', () => {
     const single = view();
-    expect(validateIngestBody(single, limits)).toEqual({ ok: true, events: [single] });
+    expect(validateIngestBody(single, limits)).toEqual({
+      ok: true,
+      events: [single],
+      bytes: [Buffer.byteLength(JSON.stringify(single))],
+    });
     const batch = [
       clientEvent('click', { element: 'trailer', page: '/films/1', target: 'trailer-1' }),
       clientEvent('quality_change', { filmId: 'f1', from: '720p', to: '1080p' }),
@@ -22,7 +26,10 @@ describe('ingest validation', () => {
       clientEvent('search_filter', { filters: { genre: ['drama'], ratingMin: 7, kids: false } }),
       clientEvent('custom', { name: 'promo.click', properties: { slot: 1, banner: null } }),
     ];
-    expect(validateIngestBody({ events: batch }, limits)).toEqual({ ok: true, events: batch });
+    expect(validateIngestBody({ events: batch }, limits)).toMatchObject({
+      ok: true,
+      events: batch,
+    });
   });
 
   it('lists every bad event by index and field, and accepts none of the batch', () => {

@@ -3,8 +3,9 @@ import { defineEvent } from './define.js';
 
 /**
  * Clickstream events as clients send them to `POST /api/v1/events`, and the bus event the
- * analytics service publishes for each one. The client's event id is the de-duplication key all
- * the way down: bus message id, and the ClickHouse row's identity.
+ * analytics service publishes for each accepted request. The client's event id is the
+ * de-duplication key all the way down: the bus message id is derived from the ids it carries, and
+ * the event id is the ClickHouse row's identity.
  *
  * Event objects tolerate extra fields, so a consumer keeps working when a producer adds one; the
  * ingest API is stricter and refuses fields it does not know, so a client's typo is reported
@@ -151,8 +152,38 @@ export const ClientEventV1 = Type.Union(
 export type ClientEventV1 = Static<typeof ClientEventV1>;
 
 /**
- * One accepted client event, as the ingest API puts it on the bus. Key: the session id. The user
+ * The events of one accepted ingest request, as the ingest API puts them on the bus: one message
+ * per request (a request too large for one message is split into several), so the bus stores and
+ * acknowledges hundreds of events at once instead of one by one.
+ *
+ * Message id: the sha256 of the message's event ids, sorted, so a client resending the identical
+ * batch is stored once by the bus; any other overlap is collapsed downstream by event id. Key: the
+ * message id (events carry their own times; nothing downstream depends on their order). The user
  * id comes from the caller's verified token (never from the body); null for guests.
+ */
+export const AnalyticsEventsAcceptedV1 = Type.Object(
+  {
+    version: Type.Literal(1),
+    receivedAt: Type.String({ format: 'date-time' }),
+    userId: Type.Union([Type.String({ minLength: 1, maxLength: 128 }), Type.Null()]),
+    events: Type.Array(ClientEventV1, { minItems: 1 }),
+  },
+  { title: 'analytics.events.accepted v1' },
+);
+export type AnalyticsEventsAcceptedV1 = Static<typeof AnalyticsEventsAcceptedV1>;
+
+export const analyticsEventsAccepted = defineEvent(
+  'analytics.events.accepted',
+  1,
+  AnalyticsEventsAcceptedV1,
+);
+
+/**
+ * One accepted client event per message: what the ingest API published before
+ * `analytics.events.accepted`. No longer published (one bus round trip per event was the ingest
+ * bottleneck); kept so the format of older messages stays documented and checkable.
+ *
+ * @deprecated publish and consume `analytics.events.accepted` v1.
  */
 export const AnalyticsEventRecordedV1 = Type.Object(
   {

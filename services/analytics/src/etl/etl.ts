@@ -1,4 +1,4 @@
-import { AnalyticsEventRecordedV1, analyticsEventRecorded } from '@cinesync/contracts';
+import { analyticsEventsAccepted } from '@cinesync/contracts';
 import {
   type Bus,
   type Delivery,
@@ -10,9 +10,9 @@ import {
   type Subscription,
 } from '@cinesync/kit/bus';
 import type { Logger } from '@cinesync/kit/log';
-import { Value } from 'typebox/value';
 import type { AnalyticsRepository, EventRow } from '../repository/index.js';
-import { toRow } from './rows.js';
+import { RowBatcher } from './row-batcher.js';
+import { type UnpackedRow, unpack } from './unpack.js';
 
 export const ETL_DURABLE = 'analytics-etl';
 
@@ -27,15 +27,25 @@ export interface EtlOptions {
   maxBatch: number;
   /** ...or fewer, once the oldest event has waited this long. */
   maxWaitMs: number;
-  /** Failed tries of one event, alone, before the bus dead-letters it. */
+  /**
+   * Tries of one message. The first goes in a shared insert, later ones alone; the last one
+   * splits the message down to the events the store refuses and dead-letters just those.
+   */
   maxAttempts: number;
+  /**
+   * Bus messages held at once (default 128). Bounds memory (each holds up to a request's events)
+   * and, for tiny messages, the rows of one insert: a batch is inserted at once when all wait in it.
+   */
+  maxMessages?: number;
   backoffMs?: number[];
   /** Pauses between pings while the engine is unreachable; the last one repeats. */
   reconnectDelaysMs?: number[];
 }
 
+export const DEFAULT_ETL_MAX_MESSAGES = 128;
+
 export interface Etl {
-  /** Stops taking batches; a batch in flight finishes (or, if the engine is down, is left unacked). */
+  /** Stops taking messages; an insert in flight finishes (or, if the engine is down, is left unacked). */
   stop(): Promise<void>;
 }
 
@@ -43,22 +53,30 @@ class StoppingError extends Error {
   override readonly name = 'StoppingError';
 }
 
+/** Event headers on a dead letter that holds one event of a message. */
+export const DLQ_EVENT_INDEX_HEADER = 'Analytics-Event-Index';
+export const DLQ_EVENT_ID_HEADER = 'Analytics-Event-Id';
+
 /**
- * Moves events from the bus into the events table, thousands per insert. The batch is acked only
- * after its insert succeeded, so a crash means redelivery, never loss, and redelivered rows are
- * collapsed by the table (see repository.ts): exactly-once effect per event id.
+ * Moves events from the bus into the events table, thousands of rows per insert gathered from
+ * many messages (each message holds one ingest request's events). A message is acked only after
+ * the insert that carried its rows succeeded, so a crash means redelivery, never loss, and
+ * redelivered rows are collapsed by the table (see repository.ts): exactly-once effect per event
+ * id.
  *
- * Failures are sorted by cause. A payload that is not a valid v1 event can never be inserted, so
- * it is dead-lettered at once and its batch goes on. An insert that fails while the engine is
- * unreachable is held and retried until the engine is back, so an outage does not burn through
- * attempts and dead-letter good events. An insert that fails while the engine answers is thrown
- * to the bus, which retries the batch, then tries its events alone and dead-letters only the one
- * that keeps failing.
+ * Failures are sorted by cause. An event that is not a valid client event can never be inserted,
+ * so it is dead-lettered at once, alone, and the rest of its message goes on (a message without
+ * a valid envelope is dead-lettered whole). An insert that fails while the engine is unreachable
+ * is held and retried until the engine is back, so an outage does not burn through attempts and
+ * dead-letter good events. An insert that fails while the engine answers fails its messages; the
+ * bus retries each alone, and on the last attempt the message is split in halves down to the
+ * events the engine refuses, which are dead-lettered while the rest is inserted.
  */
 export function startEtl(options: EtlOptions): Etl {
   const durable = options.durable ?? ETL_DURABLE;
   const reconnectDelays = options.reconnectDelaysMs ?? [200, 500, 1000, 2000, 5000];
-  const { bus, repository, logger } = options;
+  const maxMessages = Math.max(1, options.maxMessages ?? DEFAULT_ETL_MAX_MESSAGES);
+  const { bus, repository, logger, maxAttempts } = options;
   let stopping = false;
   const sleepers = new Set<() => void>();
 
@@ -103,53 +121,129 @@ export function startEtl(options: EtlOptions): Etl {
     }
   }
 
-  async function deadLetter(delivery: Delivery, reason: string): Promise<void> {
-    logger.warn({ id: delivery.id, reason }, 'dead-lettering an analytics event');
+  const batcher = new RowBatcher({
+    maxRows: Math.max(1, options.maxBatch),
+    maxWaitMs: options.maxWaitMs,
+    maxMessages,
+    insert,
+  });
+
+  /** The whole message, or (with `event`) one of its events alone, to `dlq.<durable>`. */
+  async function deadLetter(
+    delivery: Delivery,
+    reason: string,
+    event?: { index: number; id?: string; payload: unknown },
+  ): Promise<void> {
+    logger.warn(
+      { id: delivery.id, event: event?.index, reason },
+      'dead-lettering analytics events',
+    );
+    const headers: Record<string, string> = {
+      ...delivery.headers,
+      [DLQ_ERROR_HEADER]: reason.replace(/[\r\n]+/g, ' ').slice(0, 1024),
+      [DLQ_SUBJECT_HEADER]: delivery.subject,
+      [DLQ_ID_HEADER]: delivery.id,
+      [DLQ_ATTEMPTS_HEADER]: String(delivery.attempt),
+    };
+    if (event) {
+      headers[DLQ_EVENT_INDEX_HEADER] = String(event.index);
+      if (event.id) headers[DLQ_EVENT_ID_HEADER] = event.id;
+    }
     await bus.publish({
       subject: dlqSubject(durable),
-      // Same id scheme as the bus's own dead letters, so a repeat after a crash is stored once.
-      id: `${durable}:${delivery.id}`,
+      // Stable, like the bus's own dead letters, so a repeat after a crash is stored once.
+      id: event ? `${durable}:${delivery.id}:${event.index}` : `${durable}:${delivery.id}`,
       key: delivery.key,
-      payload: delivery.payload,
-      headers: {
-        ...delivery.headers,
-        [DLQ_ERROR_HEADER]: reason.replace(/[\r\n]+/g, ' ').slice(0, 1024),
-        [DLQ_SUBJECT_HEADER]: delivery.subject,
-        [DLQ_ID_HEADER]: delivery.id,
-        [DLQ_ATTEMPTS_HEADER]: String(delivery.attempt),
-      },
+      payload: event?.payload ?? delivery.payload,
+      headers,
     });
   }
 
-  const subscription: Subscription = bus.subscribeBatch(
+  /**
+   * Last attempt of a message: inserts it, and if the engine refuses, halves it until what is
+   * refused is single events, which are dead-lettered (each as a message of its own, which can
+   * be replayed by publishing it back to the subject in its headers); the rest is inserted.
+   */
+  async function isolate(
+    delivery: Delivery,
+    envelope: { receivedAt: string; userId: string | null },
+    rows: UnpackedRow[],
+  ): Promise<void> {
+    try {
+      await insert(rows.map((item) => item.row));
+      return;
+    } catch (error) {
+      if (error instanceof StoppingError) throw error;
+      const only = rows.length === 1 ? rows[0] : undefined;
+      if (!only) {
+        const middle = Math.ceil(rows.length / 2);
+        await isolate(delivery, envelope, rows.slice(0, middle));
+        await isolate(delivery, envelope, rows.slice(middle));
+        return;
+      }
+      const events = (delivery.payload as { events: unknown[] }).events;
+      await deadLetter(delivery, errorText(error), {
+        index: only.index,
+        id: only.eventId,
+        payload: { version: 1, ...envelope, events: [events[only.index]] },
+      });
+    }
+  }
+
+  async function handle(delivery: Delivery): Promise<void> {
+    const unpacked = unpack(delivery.payload);
+    if (!unpacked.ok) {
+      await deadLetter(delivery, unpacked.reason);
+      return;
+    }
+    const envelope = { receivedAt: unpacked.receivedAt, userId: unpacked.userId };
+    await Promise.all(
+      unpacked.refused.map((event) =>
+        deadLetter(delivery, event.reason, {
+          index: event.index,
+          id: eventIdOf(event.value),
+          payload: { version: 1, ...envelope, events: [event.value] },
+        }),
+      ),
+    );
+    const { rows } = unpacked;
+    if (rows.length === 0) return;
+    try {
+      // A retry goes alone, so a message that breaks shared inserts cannot sink its neighbours.
+      if (delivery.attempt === 1) await batcher.add(rows.map((item) => item.row));
+      else await insert(rows.map((item) => item.row));
+    } catch (error) {
+      if (delivery.attempt < maxAttempts || error instanceof StoppingError) throw error;
+      await isolate(delivery, envelope, rows);
+    }
+  }
+
+  const subscription: Subscription = bus.subscribe(
     {
       durable,
-      subjects: [options.subject ?? analyticsEventRecorded.subject],
-      maxBatch: options.maxBatch,
-      maxWaitMs: options.maxWaitMs,
-      maxAttempts: options.maxAttempts,
+      subjects: [options.subject ?? analyticsEventsAccepted.subject],
+      concurrency: maxMessages,
+      maxAttempts,
       backoffMs: options.backoffMs,
     },
-    async (deliveries) => {
-      const rows: EventRow[] = [];
-      const invalid: Promise<void>[] = [];
-      for (const delivery of deliveries) {
-        if (Value.Check(AnalyticsEventRecordedV1, delivery.payload)) {
-          rows.push(toRow(delivery.payload));
-        } else {
-          invalid.push(deadLetter(delivery, 'payload is not a valid analytics.event.recorded v1'));
-        }
-      }
-      await Promise.all(invalid);
-      if (rows.length > 0) await insert(rows);
-    },
+    handle,
   );
 
   return {
     async stop() {
       stopping = true;
+      batcher.close();
       for (const wake of [...sleepers]) wake();
       await subscription.stop();
     },
   };
+}
+
+function eventIdOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('id' in value)) return undefined;
+  return typeof value.id === 'string' ? value.id : undefined;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,5 +1,12 @@
-import type { AnalyticsEventRecordedV1 } from '@cinesync/contracts';
+import type { ClientEventV1 } from '@cinesync/contracts';
 import type { EventRow } from '../repository/index.js';
+
+/** One event of an `analytics.events.accepted` message, with what the message says about it. */
+export interface AcceptedEvent {
+  receivedAt: string;
+  userId: string | null;
+  event: ClientEventV1;
+}
 
 const EMPTY = {
   page: '',
@@ -40,7 +47,7 @@ function filterPairs(filters: Record<string, unknown>) {
   return { filter_keys: keys, filter_values: values };
 }
 
-function typeColumns(event: AnalyticsEventRecordedV1['event']): TypeColumns {
+function typeColumns(event: ClientEventV1): TypeColumns {
   switch (event.type) {
     case 'click':
       return {
@@ -79,9 +86,9 @@ function typeColumns(event: AnalyticsEventRecordedV1['event']): TypeColumns {
   }
 }
 
-/** One bus event → one table row. Pure: a redelivered event yields an identical row. */
-export function toRow(recorded: AnalyticsEventRecordedV1): EventRow {
-  const { event } = recorded;
+/** One accepted event → one table row. Pure: a redelivered event yields an identical row. */
+export function toRow(accepted: AcceptedEvent): EventRow {
+  const { event } = accepted;
   const occurred = splitTime(event.occurredAt);
   return {
     ...EMPTY,
@@ -90,8 +97,8 @@ export function toRow(recorded: AnalyticsEventRecordedV1): EventRow {
     event_type: event.type,
     occurred_at: occurred.seconds,
     occurred_ms: occurred.ms,
-    received_at: splitTime(recorded.receivedAt).seconds,
-    user_id: recorded.userId ?? '',
+    received_at: splitTime(accepted.receivedAt).seconds,
+    user_id: accepted.userId ?? '',
     anonymous_id: event.anonymousId,
     session_id: event.sessionId,
   };

@@ -1,10 +1,7 @@
-import {
-  type AnalyticsEventRecordedV1,
-  analyticsEventRecorded,
-  type ClientEventV1,
-} from '@cinesync/contracts';
+import { type AnalyticsEventsAcceptedV1, analyticsEventsAccepted } from '@cinesync/contracts';
 import type { Bus } from '@cinesync/kit/bus';
 import { serviceUnavailable, validation } from '@cinesync/kit/http';
+import { type AcceptedMessage, acceptedMessages } from './messages.js';
 import { type IngestLimits, validateIngestBody } from './validate.js';
 
 export interface IngestorOptions {
@@ -13,6 +10,8 @@ export interface IngestorOptions {
   logger: { warn(fields: object, message: string): void };
   /** Default: the contract's subject. Tests on a shared JetStream pick their own. */
   subject?: string;
+  /** Most bytes of events in one bus message; larger requests become several messages. */
+  maxMessageBytes?: number;
   now?: () => Date;
 }
 
@@ -20,23 +19,29 @@ export interface IngestResult {
   accepted: number;
 }
 
+/** Below NATS' default max_payload (1 MiB), which counts headers and the envelope too. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 768 * 1024;
+
 /**
- * Validates a request body and puts each event on the bus, one message per event with the
- * client's event id as message id (so a resent batch is stored once by the bus). Resolves only
- * when every publish is durably acknowledged; if one fails, the caller gets 503 and resends the
- * whole batch, which is safe for the events that did get through.
+ * Validates a request body and puts its events on the bus as one message (several only when
+ * they exceed `maxMessageBytes`), whose id is derived from the event ids, so a resent batch is
+ * stored once by the bus. Resolves only when every message is durably acknowledged; if one
+ * fails, the caller gets 503 and resends the batch, which is safe: a message that did get
+ * through is de-duplicated by the bus, and any other overlap by event id in the table.
  */
 export function createIngestor(options: IngestorOptions) {
   const now = options.now ?? (() => new Date());
+  const subject = options.subject ?? analyticsEventsAccepted.subject;
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
 
-  async function publish(event: ClientEventV1, userId: string | null, receivedAt: string) {
-    const payload: AnalyticsEventRecordedV1 = { version: 1, receivedAt, userId, event };
-    await options.bus.publish({
-      subject: options.subject ?? analyticsEventRecorded.subject,
-      id: event.id,
-      key: event.sessionId,
-      payload,
-    });
+  async function publish(message: AcceptedMessage, userId: string | null, receivedAt: string) {
+    const payload: AnalyticsEventsAcceptedV1 = {
+      version: 1,
+      receivedAt,
+      userId,
+      events: message.events,
+    };
+    await options.bus.publish({ subject, id: message.id, key: message.id, payload });
   }
 
   return {
@@ -46,8 +51,9 @@ export function createIngestor(options: IngestorOptions) {
       if (!result.ok) {
         throw validation(result.errors, 'Some events are invalid; none were accepted.');
       }
+      const messages = acceptedMessages(result.events, result.bytes, maxMessageBytes);
       const settled = await Promise.allSettled(
-        result.events.map((event) => publish(event, userId, receivedAt.toISOString())),
+        messages.map((message) => publish(message, userId, receivedAt.toISOString())),
       );
       const failed = settled.filter((outcome) => outcome.status === 'rejected');
       if (failed.length > 0) {
@@ -56,7 +62,7 @@ export function createIngestor(options: IngestorOptions) {
           'event publish failed',
         );
         throw serviceUnavailable(
-          `${failed.length} of ${settled.length} events could not be stored; resend the same events (their ids make that safe).`,
+          'The events could not be stored; resend the same events (their ids make that safe).',
           1,
           'bus_unavailable',
         );

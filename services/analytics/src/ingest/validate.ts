@@ -5,6 +5,7 @@ import {
   type ClientEventV1,
 } from '@cinesync/contracts';
 import type { FieldError } from '@cinesync/kit/http';
+import { Compile } from 'typebox/compile';
 import { schemaErrors } from './schema-errors.js';
 
 export interface IngestLimits {
@@ -15,8 +16,8 @@ export interface IngestLimits {
 }
 
 export type Validation =
-  | { ok: true; events: ClientEventV1[] }
-  | { ok: false; errors: FieldError[] };
+  /** `bytes[i]`: the size of `events[i]` as JSON, which the ingestor splits messages by. */
+  { ok: true; events: ClientEventV1[]; bytes: number[] } | { ok: false; errors: FieldError[] };
 
 /** DateTime columns end in 2105; anything before 2000 is a broken client clock. */
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
@@ -30,11 +31,30 @@ function isEventType(value: unknown): value is ClientEventType {
   return typeof value === 'string' && (CLIENT_EVENT_TYPES as readonly string[]).includes(value);
 }
 
+/**
+ * Compiled checkers, one per type: about ten times faster than interpreting the schema, which
+ * made validation the largest cost of ingest. TypeBox's slower error walk runs only for an event
+ * that fails the check, to say why.
+ */
+const checkers: Record<ClientEventType, { Check(value: unknown): boolean }> = {
+  click: Compile(ClientEventSchemas.click),
+  page_view: Compile(ClientEventSchemas.page_view),
+  quality_change: Compile(ClientEventSchemas.quality_change),
+  video_complete: Compile(ClientEventSchemas.video_complete),
+  search_filter: Compile(ClientEventSchemas.search_filter),
+  custom: Compile(ClientEventSchemas.custom),
+};
+
 /** Every problem of one event, as fields under `path` (e.g. `/body/events/3`). */
-function eventErrors(event: unknown, path: string, limits: IngestLimits, now: number) {
+function eventErrors(
+  event: unknown,
+  bytes: number,
+  path: string,
+  limits: IngestLimits,
+  now: number,
+): FieldError[] {
   if (!isObject(event)) return [{ field: path, message: 'must be an event object' }];
   const errors: FieldError[] = [];
-  const bytes = Buffer.byteLength(JSON.stringify(event));
   if (bytes > limits.maxEventBytes) {
     errors.push({ field: path, message: `is ${bytes} bytes; at most ${limits.maxEventBytes}` });
   }
@@ -47,7 +67,7 @@ function eventErrors(event: unknown, path: string, limits: IngestLimits, now: nu
     return errors;
   }
   const schema = ClientEventSchemas[type];
-  errors.push(...schemaErrors(schema, event, path));
+  if (!checkers[type].Check(event)) errors.push(...schemaErrors(schema, event, path));
   // The shared schema tolerates extra fields (for consumers); clients get told about typos.
   for (const key of Object.keys(event)) {
     if (!(key in schema.properties)) {
@@ -81,10 +101,11 @@ export function validateIngestBody(
     };
   }
   if (!('events' in body)) {
-    const errors = eventErrors(body, '/body', limits, now);
+    const bytes = jsonBytes(body);
+    const errors = eventErrors(body, bytes, '/body', limits, now);
     return errors.length > 0
       ? { ok: false, errors }
-      : { ok: true, events: [body as ClientEventV1] };
+      : { ok: true, events: [body as ClientEventV1], bytes: [bytes] };
   }
 
   const errors: FieldError[] = [];
@@ -103,9 +124,10 @@ export function validateIngestBody(
     return { ok: false, errors: [...errors, { field: '/body/events', message }] };
   }
   const firstIndexOfId = new Map<unknown, number>();
+  const bytes = events.map(jsonBytes);
   events.forEach((event, index) => {
     const path = `/body/events/${index}`;
-    errors.push(...eventErrors(event, path, limits, now));
+    errors.push(...eventErrors(event, bytes[index] ?? 0, path, limits, now));
     if (!isObject(event) || typeof event.id !== 'string') return;
     const first = firstIndexOfId.get(event.id);
     if (first === undefined) firstIndexOfId.set(event.id, index);
@@ -114,5 +136,9 @@ export function validateIngestBody(
   });
   return errors.length > 0
     ? { ok: false, errors }
-    : { ok: true, events: events as ClientEventV1[] };
+    : { ok: true, events: events as ClientEventV1[], bytes };
+}
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? '');
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyticsEventRecorded } from '@cinesync/contracts';
+import { analyticsEventsAccepted } from '@cinesync/contracts';
 import { type Bus, dlqSubject, openBus } from '@cinesync/kit/bus';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -91,7 +91,7 @@ export function busEngines(env = process.env): BusEngine[] {
         return {
           bus: await openBus({ dataDir }),
           reopen: () => openBus({ dataDir }),
-          subject: analyticsEventRecorded.subject,
+          subject: analyticsEventsAccepted.subject,
           durable: ETL_DURABLE,
           dlqReader: 'dlq-reader',
           async cleanup() {
@@ -113,7 +113,7 @@ export function busEngines(env = process.env): BusEngine[] {
         return {
           bus: await openBus({ url }),
           reopen: () => openBus({ url }),
-          subject: `${token}.event.recorded`,
+          subject: `${token}.events.accepted`,
           durable,
           dlqReader,
           async cleanup() {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AnalyticsEventRecordedV1, ClientEventV1 } from '@cinesync/contracts';
+import type { AnalyticsEventsAcceptedV1, ClientEventV1 } from '@cinesync/contracts';
+import type { OutgoingMessage } from '@cinesync/kit/bus';
+import { type AcceptedEvent, messageId } from '../../src/index.js';
 
 type Fields<T extends ClientEventV1['type']> = Omit<
   Extract<ClientEventV1, { type: T }>,
@@ -22,11 +24,24 @@ export function clientEvent<T extends ClientEventV1['type']>(
   } as unknown as ClientEventV1;
 }
 
-export function recorded(
-  event: ClientEventV1,
+export function recorded(event: ClientEventV1, userId: string | null = null): AcceptedEvent {
+  return { receivedAt: event.occurredAt, userId, event };
+}
+
+/** An `analytics.events.accepted` message as the ingest API would publish it. */
+export function acceptedMessage(
+  subject: string,
+  events: ClientEventV1[],
   userId: string | null = null,
-): AnalyticsEventRecordedV1 {
-  return { version: 1, receivedAt: event.occurredAt, userId, event };
+): OutgoingMessage & { payload: AnalyticsEventsAcceptedV1 } {
+  const id = messageId(events.map((event) => event.id));
+  const payload: AnalyticsEventsAcceptedV1 = {
+    version: 1,
+    receivedAt: new Date().toISOString(),
+    userId,
+    events,
+  };
+  return { subject, id, key: id, payload };
 }
 
 export const T0 = Date.parse('2025-03-10T10:00:00.000Z');
@@ -36,7 +51,7 @@ export const at = (minutes: number, ms = 0) => new Date(T0 + minutes * 60_000 + 
  * The small known dataset every query test reads; expectations in the tests follow from it.
  * Everything happens in the hour from T0, except one page view at T0 + 61 min.
  */
-export function knownDataset(): AnalyticsEventRecordedV1[] {
+export function knownDataset(): AcceptedEvent[] {
   const u1 = (e: ClientEventV1) => recorded(e, 'u1');
   const anon = (id: string, e: ClientEventV1) => recorded({ ...e, anonymousId: id });
   return [
