@@ -22,6 +22,13 @@ export const service = defineService({
   async build(context) {
     const { config } = context;
     const upstreams = resolveUpstreams(config);
+    const missing = upstreams.filter((upstream) => upstream.url === undefined);
+    if (missing.length > 0) {
+      context.logger.info(
+        { services: missing.map((upstream) => upstream.service) },
+        'no URL configured: these services answer 503 service_not_deployed',
+      );
+    }
     const client = createUpstreamClient({
       timeoutMs: config.UPSTREAM_TIMEOUT,
       connectTimeoutMs: config.UPSTREAM_CONNECT_TIMEOUT,

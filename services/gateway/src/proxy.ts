@@ -44,6 +44,26 @@ function hooksFor(service: string, url: string): FastifyReplyFromHooks {
   };
 }
 
+/** Expected while the platform is partly deployed: answered, not thrown, so nothing logs an error. */
+function notDeployed(service: string) {
+  const problem = serviceUnavailable(
+    `The ${service} service is not deployed.`,
+    undefined,
+    'service_not_deployed',
+  );
+  return (_request: FastifyRequest, reply: FastifyReply) => {
+    sendProblem(reply, problem);
+  };
+}
+
+function proxyTo(service: string, url: string) {
+  const hooks = hooksFor(service, url);
+  // Not async and returning nothing: reply-from answers later, on its own.
+  return (_request: FastifyRequest, reply: FastifyReply) => {
+    reply.from(undefined, hooks);
+  };
+}
+
 /**
  * Every row of the routing table becomes Fastify routes, so the router's specificity decides
  * overlaps. Bodies stream through unparsed, and responses (event streams included) stream back.
@@ -62,22 +82,7 @@ export async function registerProxy(server: Server, options: ProxyOptions): Prom
 
     for (const upstream of options.upstreams) {
       const { service, url } = upstream;
-      const handler =
-        url === undefined
-          ? async () => {
-              throw serviceUnavailable(
-                `The ${service} service is not deployed.`,
-                undefined,
-                'service_not_deployed',
-              );
-            }
-          : (() => {
-              const hooks = hooksFor(service, url);
-              // Not async and returning nothing: reply-from answers later, on its own.
-              return (_request: FastifyRequest, reply: FastifyReply) => {
-                reply.from(undefined, hooks);
-              };
-            })();
+      const handler = url === undefined ? notDeployed(service) : proxyTo(service, url);
       for (const path of upstream.paths) {
         scope.route({ method: METHODS, url: path, schema: { hide: true }, handler });
       }
