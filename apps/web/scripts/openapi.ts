@@ -1,10 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLogger } from '@cinesync/kit/log';
-import { gateway, launch } from '@cinesync/launcher';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { apiServices } from './services.js';
 
 export interface MergedOpenApi {
   paths?: Record<string, unknown>;
@@ -12,30 +6,14 @@ export interface MergedOpenApi {
   [key: string]: unknown;
 }
 
-/**
- * The public API exactly as the gateway serves it at /api/openapi.json: every API service started
- * on embedded engines in a throw-away data directory, merged by the gateway's own code.
- */
-export async function platformOpenApi(): Promise<MergedOpenApi> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'cinesync-openapi-'));
-  const platform = await launch({
-    backends: apiServices,
-    gateway,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    portOverride: 0,
-    logger: createLogger({ service: 'web-openapi', level: 'warn' }),
-  });
-  try {
-    const response = await fetch(`${platform.url}/api/openapi.json`);
-    if (!response.ok) throw new Error(`GET /api/openapi.json answered ${response.status}`);
-    const document = (await response.json()) as MergedOpenApi;
-    const unavailable = document['x-unavailable'] ?? [];
-    if (unavailable.length > 0) throw new Error(`no OpenAPI from ${unavailable.join(', ')}`);
-    return document;
-  } finally {
-    await platform.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+/** The public API as a running gateway serves it; fails if any service's part is missing. */
+export async function gatewayOpenApi(gatewayUrl: string): Promise<MergedOpenApi> {
+  const response = await fetch(`${gatewayUrl}/api/openapi.json`);
+  if (!response.ok) throw new Error(`GET /api/openapi.json answered ${response.status}`);
+  const document = (await response.json()) as MergedOpenApi;
+  const unavailable = document['x-unavailable'] ?? [];
+  if (unavailable.length > 0) throw new Error(`no OpenAPI from ${unavailable.join(', ')}`);
+  return document;
 }
 
 const HEADER = `/**

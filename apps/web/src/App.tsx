@@ -1,16 +1,22 @@
 import { type ReactElement, type ReactNode, useEffect, useRef, useState } from 'react';
 import { pageViews, track } from './analytics';
 import { useAuth } from './auth/auth';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorNote } from './components/status';
 import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { useNotifications } from './notifications/notifications';
 import { AdminPage } from './pages/AdminPage';
+import { AssistantPage } from './pages/AssistantPage';
 import { SignInPage, SignUpPage } from './pages/AuthPages';
 import { BookmarksPage } from './pages/BookmarksPage';
+import { CartPage } from './pages/CartPage';
 import { FilmPage } from './pages/FilmPage';
 import { HomePage } from './pages/HomePage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { OrderPage, OrdersPage } from './pages/OrdersPage';
 import { SearchPage } from './pages/SearchPage';
+import { SupportPage, TicketPage } from './pages/SupportPage';
+import { useCart } from './store/cart';
 
 interface Route {
   pattern: string;
@@ -26,6 +32,20 @@ const ROUTES: Route[] = [
   { pattern: '/signup', title: 'Create an account', render: () => <SignUpPage /> },
   { pattern: '/bookmarks', title: 'My bookmarks', render: () => <BookmarksPage /> },
   { pattern: '/notifications', title: 'Notifications', render: () => <NotificationsPage /> },
+  { pattern: '/cart', title: 'Cart', render: () => <CartPage /> },
+  { pattern: '/orders', title: 'My orders', render: () => <OrdersPage /> },
+  {
+    pattern: '/orders/:id',
+    title: 'Order',
+    render: ({ id = '' }) => <OrderPage key={id} id={id} />,
+  },
+  { pattern: '/support', title: 'Support', render: () => <SupportPage /> },
+  {
+    pattern: '/support/:id',
+    title: 'Support ticket',
+    render: ({ id = '' }) => <TicketPage key={id} id={id} />,
+  },
+  { pattern: '/assistant', title: 'Assistant', render: () => <AssistantPage /> },
   { pattern: '/admin', title: 'Analytics', render: () => <AdminPage /> },
 ];
 
@@ -51,12 +71,15 @@ function NotFound() {
 function Header() {
   const { viewer, signOut } = useAuth();
   const { unread } = useNotifications();
+  const { count: inCart } = useCart();
   const { pathname } = useLocation();
   const [open, setOpen] = useState(false);
   const [signOutError, setSignOutError] = useState<unknown>();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the menu on every navigation
-  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    setOpen(false);
+  }, [pathname]);
 
   const nav = (to: string, label: string, extra?: ReactNode) => (
     <li>
@@ -67,6 +90,7 @@ function Header() {
         onClick={() => track({ type: 'click', element: 'nav-button', target: to, page: pathname })}
       >
         {label}
+        {extra && ' '}
         {extra}
       </Link>
     </li>
@@ -99,6 +123,18 @@ function Header() {
             {viewer && nav('/bookmarks', 'Bookmarks')}
             {viewer &&
               nav(
+                '/cart',
+                'Cart',
+                inCart > 0 ? (
+                  <span className="badge neutral">
+                    {inCart}
+                    <span className="visually-hidden"> items</span>
+                  </span>
+                ) : undefined,
+              )}
+            {viewer && nav('/orders', 'Orders')}
+            {viewer &&
+              nav(
                 '/notifications',
                 'Notifications',
                 unread > 0 ? (
@@ -108,6 +144,8 @@ function Header() {
                   </span>
                 ) : undefined,
               )}
+            {viewer && nav('/assistant', 'Assistant')}
+            {viewer && nav('/support', 'Support')}
             {viewer?.isAdmin && nav('/admin', 'Analytics')}
           </ul>
           <div className="account">
@@ -172,7 +210,9 @@ export function App() {
       </a>
       <Header />
       <main id="main" ref={main} tabIndex={-1}>
-        {route ? route.render(params) : <NotFound />}
+        <ErrorBoundary resetKey={pathname}>
+          {route ? route.render(params) : <NotFound />}
+        </ErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>

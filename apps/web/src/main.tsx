@@ -4,6 +4,7 @@ import { App } from './App';
 import { startTracking } from './analytics';
 import { AuthProvider } from './auth/auth';
 import { NotificationsProvider } from './notifications/notifications';
+import { CartProvider } from './store/cart';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -14,7 +15,9 @@ createRoot(root).render(
   <StrictMode>
     <AuthProvider>
       <NotificationsProvider>
-        <App />
+        <CartProvider>
+          <App />
+        </CartProvider>
       </NotificationsProvider>
     </AuthProvider>
   </StrictMode>,
