@@ -40,8 +40,7 @@ function exactTitle(q: string): string {
  * Phase 1: the full-text document matches (title and original title A, people B, characters and
  * overview C). Ranked: exact title first, then the query as a phrase, then ts_rank plus the
  * trigram similarity of the title, so "godfather" puts The Godfather (the closer title) before
- * Part II. Without pg_trgm a title
- * prefix is a candidate too, and the similarity term is left out.
+ * Part II. Without pg_trgm a title prefix is a candidate too, and the similarity term is left out.
  */
 function fullText(query: string, params: Params, trigram: boolean): Match {
   const q = params.add(query);
@@ -61,8 +60,9 @@ function fullText(query: string, params: Params, trigram: boolean): Match {
       relevance: `${first}, ${rank} DESC`,
     };
   }
-  const similarity = `greatest(similarity(f.search_title, catalog_fold(${q})),
-                               similarity(coalesce(f.search_original_title, ''), catalog_fold(${q})))`;
+  const folded = `catalog_fold(${q})`;
+  const similarity = `greatest(similarity(f.search_title, ${folded}),
+                               similarity(coalesce(f.search_original_title, ''), ${folded}))`;
   return {
     from,
     where: 'f.search_document @@ q.tsq',
