@@ -144,6 +144,12 @@ describe.skipIf(platformSkip !== undefined)(
         await page.getByLabel('Genre').selectOption({ label: 'Drama' });
         await page.getByRole('button', { name: 'Search', exact: true }).click();
         await page.getByText(/\d+ films found/).waitFor();
+        await page
+          .getByRole('list', { name: 'Search results' })
+          .getByRole('link')
+          .first()
+          .waitFor();
+        await shot('search');
         await page.getByRole('button', { name: 'Next →' }).click();
         await page.getByText(/Page 2 of \d+/).waitFor();
         expect(page.url()).toContain('page=2');
@@ -157,7 +163,6 @@ describe.skipIf(platformSkip !== undefined)(
           .getByRole('list', { name: 'Search results' })
           .getByRole('link', { name: /The Matrix/ });
         await result.waitFor();
-        await shot('search');
         await result.click();
         await page.getByRole('heading', { name: 'The Matrix', level: 1 }).waitFor();
       });
