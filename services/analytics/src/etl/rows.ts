@@ -8,25 +8,6 @@ export interface AcceptedEvent {
   event: ClientEventV1;
 }
 
-const EMPTY = {
-  page: '',
-  element: '',
-  target: '',
-  film_id: '',
-  dwell_ms: 0,
-  quality_from: '',
-  quality_to: '',
-  position_sec: 0,
-  duration_sec: 0,
-  search_query: '',
-  filter_keys: [] as string[],
-  filter_values: [] as string[],
-  custom_name: '',
-  properties: '',
-};
-
-type TypeColumns = Partial<typeof EMPTY>;
-
 function splitTime(iso: string): { seconds: number; ms: number } {
   const time = Date.parse(iso);
   return { seconds: Math.floor(time / 1000), ms: ((time % 1000) + 1000) % 1000 };
@@ -44,55 +25,20 @@ function filterPairs(filters: Record<string, unknown>) {
       values.push(item);
     }
   }
-  return { filter_keys: keys, filter_values: values };
+  return { keys, values };
 }
 
-function typeColumns(event: ClientEventV1): TypeColumns {
-  switch (event.type) {
-    case 'click':
-      return {
-        element: event.element,
-        target: event.target ?? '',
-        page: event.page,
-        film_id: event.filmId ?? '',
-      };
-    case 'page_view':
-      return { page: event.page, dwell_ms: event.dwellMs, film_id: event.filmId ?? '' };
-    case 'quality_change':
-      return {
-        film_id: event.filmId,
-        quality_from: event.from,
-        quality_to: event.to,
-        position_sec: event.positionSec ?? 0,
-      };
-    case 'video_complete':
-      return {
-        film_id: event.filmId,
-        position_sec: event.positionSec,
-        duration_sec: event.durationSec,
-      };
-    case 'search_filter':
-      return {
-        ...filterPairs(event.filters),
-        search_query: event.query ?? '',
-        page: event.page ?? '',
-      };
-    case 'custom':
-      return {
-        custom_name: event.name,
-        properties: JSON.stringify(event.properties ?? {}),
-        page: event.page ?? '',
-      };
-  }
-}
-
-/** One accepted event → one table row. Pure: a redelivered event yields an identical row. */
+/**
+ * One accepted event → one table row. Pure: a redelivered event yields an identical row.
+ *
+ * Every row starts as the same literal with all columns empty and gets its type's columns by
+ * assignment: one object shape for all rows, which made this several times cheaper than
+ * spreading partial objects together (it runs for every event the ETL moves).
+ */
 export function toRow(accepted: AcceptedEvent): EventRow {
   const { event } = accepted;
   const occurred = splitTime(event.occurredAt);
-  return {
-    ...EMPTY,
-    ...typeColumns(event),
+  const row: EventRow = {
     event_id: event.id,
     event_type: event.type,
     occurred_at: occurred.seconds,
@@ -101,5 +47,57 @@ export function toRow(accepted: AcceptedEvent): EventRow {
     user_id: accepted.userId ?? '',
     anonymous_id: event.anonymousId,
     session_id: event.sessionId,
+    page: '',
+    element: '',
+    target: '',
+    film_id: '',
+    dwell_ms: 0,
+    quality_from: '',
+    quality_to: '',
+    position_sec: 0,
+    duration_sec: 0,
+    search_query: '',
+    filter_keys: [],
+    filter_values: [],
+    custom_name: '',
+    properties: '',
   };
+  switch (event.type) {
+    case 'click':
+      row.element = event.element;
+      row.target = event.target ?? '';
+      row.page = event.page;
+      row.film_id = event.filmId ?? '';
+      break;
+    case 'page_view':
+      row.page = event.page;
+      row.dwell_ms = event.dwellMs;
+      row.film_id = event.filmId ?? '';
+      break;
+    case 'quality_change':
+      row.film_id = event.filmId;
+      row.quality_from = event.from;
+      row.quality_to = event.to;
+      row.position_sec = event.positionSec ?? 0;
+      break;
+    case 'video_complete':
+      row.film_id = event.filmId;
+      row.position_sec = event.positionSec;
+      row.duration_sec = event.durationSec;
+      break;
+    case 'search_filter': {
+      const pairs = filterPairs(event.filters);
+      row.filter_keys = pairs.keys;
+      row.filter_values = pairs.values;
+      row.search_query = event.query ?? '';
+      row.page = event.page ?? '';
+      break;
+    }
+    case 'custom':
+      row.custom_name = event.name;
+      row.properties = JSON.stringify(event.properties ?? {});
+      row.page = event.page ?? '';
+      break;
+  }
+  return row;
 }

@@ -1,0 +1,124 @@
+// docs/bench/ingest.csv (every row of the last run) and the results section of docs/bench/ingest.md.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const TARGET = { eventsPerSec: 20_000, p99Ms: 50, lagS: 5 };
+
+const csvText = (text) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : 'never');
+const cpu = (row, name) =>
+  row.cpuMsPer1k[name] === undefined || Number.isNaN(row.cpuMsPer1k[name])
+    ? ''
+    : row.cpuMsPer1k[name].toFixed(1);
+
+/** Meets the target: the rate (offered, for fixed-rate levels, within 3 %), p99 and lag. */
+function verdict(row) {
+  const rateOk = row.targetRate
+    ? row.eventsPerSec >= 0.97 * row.targetRate && row.targetRate >= TARGET.eventsPerSec
+    : row.eventsPerSec >= TARGET.eventsPerSec;
+  const misses = [];
+  if (!rateOk) misses.push('rate');
+  if (!(row.p99 < TARGET.p99Ms)) misses.push('p99');
+  if (!(row.lagMax <= TARGET.lagS && row.drain <= TARGET.lagS)) misses.push('lag');
+  if (row.errors > 0 || row.non2xx > 0) misses.push('errors');
+  return misses.length === 0 ? 'meets' : `misses (${misses.join(', ')})`;
+}
+
+export async function writeReport({ root, results, machine, duration, label }) {
+  const header = [
+    'date',
+    'label',
+    'stack',
+    'level',
+    'events_per_request',
+    'connections',
+    'offered_events_per_s',
+    'seconds',
+    'requests',
+    'events',
+    'events_per_s',
+    'p50_ms',
+    'p99_ms',
+    'max_ms',
+    'errors',
+    'non2xx',
+    'lag_p50_s',
+    'lag_max_s',
+    'drain_s',
+    'service_cpu_ms_per_1k_events',
+    'clickhouse_cpu_ms_per_1k_events',
+    'nats_cpu_ms_per_1k_events',
+    'client_cpu_ms_per_1k_events',
+    'load1',
+    'verdict',
+  ];
+  const lines = [header.join(',')];
+  const sections = [];
+  for (const { stack, rows, versions } of results) {
+    const table = [
+      '| level | events/s | p50 ms | p99 ms | max ms | lag p50 s | lag max s | drain s | CPU ms / 1k events (service · ClickHouse · NATS · client) | load | verdict |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|',
+    ];
+    for (const row of rows) {
+      const v = verdict(row);
+      lines.push(
+        [
+          machine.date.slice(0, 10),
+          csvText(label),
+          stack,
+          row.level,
+          row.batch,
+          row.connections,
+          row.targetRate,
+          row.seconds,
+          row.requests,
+          row.events,
+          Math.round(row.eventsPerSec),
+          fixed(row.p50, 2),
+          fixed(row.p99, 2),
+          fixed(row.max, 2),
+          row.errors,
+          row.non2xx,
+          fixed(row.lagP50, 2),
+          fixed(row.lagMax, 2),
+          fixed(row.drain, 2),
+          cpu(row, 'service'),
+          cpu(row, 'clickhouse'),
+          cpu(row, 'nats'),
+          row.clientCpuMsPer1k.toFixed(1),
+          row.load1.toFixed(1),
+          csvText(v),
+        ].join(','),
+      );
+      const cpus = [cpu(row, 'service'), cpu(row, 'clickhouse'), cpu(row, 'nats')]
+        .filter((value) => value !== '')
+        .concat(row.clientCpuMsPer1k.toFixed(1))
+        .join(' · ');
+      table.push(
+        `| ${row.level} | ${Math.round(row.eventsPerSec).toLocaleString('en-US')} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} | ${fixed(row.max, 1)} | ${fixed(row.lagP50, 2)} | ${fixed(row.lagMax, 2)} | ${fixed(row.drain, 2)} | ${cpus} | ${row.load1.toFixed(1)} | ${v}${row.errors || row.non2xx ? ` (${row.errors} errors, ${row.non2xx} non-2xx)` : ''} |`,
+      );
+    }
+    const title =
+      stack === 'embedded'
+        ? `**Embedded** (in-process bus persisted with fsync, chDB ${machine.chdb})`
+        : `**JetStream + ClickHouse server** (NATS ${versions.nats ?? '?'}, ClickHouse ${versions.clickhouse ?? '?'})`;
+    sections.push(title, '', ...table, '');
+  }
+  await writeFile(join(root, 'docs', 'bench', 'ingest.csv'), `${lines.join('\n')}\n`);
+
+  const section = [
+    '<!-- results:start (written by bench/ingest/run.mjs; edit outside these markers) -->',
+    `Run ${machine.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM; Node ${machine.node}, autocannon ${machine.autocannon}; ${duration} s per level; load average (1/5/15 min) ${machine.startLoad} at start, ${machine.endLoad} at end${label ? `; ${label}` : ''}. The "load" column is the 1-minute load average at the end of each level.`,
+    '',
+    ...sections,
+    '<!-- results:end -->',
+  ].join('\n');
+  const mdPath = join(root, 'docs', 'bench', 'ingest.md');
+  let md;
+  try {
+    md = await readFile(mdPath, 'utf8');
+  } catch {
+    md = '# Analytics ingest pipeline\n\n<!-- results:start -->\n<!-- results:end -->\n';
+  }
+  await writeFile(mdPath, md.replace(/<!-- results:start[\s\S]*?<!-- results:end -->/, section));
+}

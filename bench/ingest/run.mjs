@@ -1,0 +1,271 @@
+// The analytics pipeline under load: batches of events POSTed to the service, measured from the
+// client (accepted events/s, accept latency) to the admin API (end-to-end lag until queryable),
+// on both stacks in one run. Writes docs/bench/ingest.csv and the results section of
+// docs/bench/ingest.md.
+//
+//   npm run bench:ingest                  (builds the service, then runs this)
+//   node bench/ingest/run.mjs --duration 10 --levels 100x8,500x4,500x8@20000 --engines embedded
+//
+// Levels: `<events per request>x<connections>`, as fast as they go, or with `@<events/s>` for a
+// fixed total rate. Stacks: `embedded` (in-process bus persisted under DATA_DIR, chDB) and
+// `jetstream` (NATS JetStream at --nats-url, Debian's ClickHouse server started here and
+// stopped afterwards unless --clickhouse-url is given).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { startClickHouseServer } from '../analytics-storage/clickhouse-server.mjs';
+import { batchMaker } from './events.mjs';
+import { startLagProbe } from './lag.mjs';
+import { writeReport } from './report.mjs';
+import {
+  clickHouseVersion,
+  cpuSeconds,
+  dropClickHouseDatabase,
+  findProcess,
+  prepareJetStream,
+  startKeys,
+  startService,
+} from './stack.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DAY_MS = 86_400_000;
+
+function parseLevel(spec) {
+  const match = /^(\d+)x(\d+)(?:@(\d+))?$/.exec(spec.trim());
+  if (!match) throw new Error(`bad level "${spec}": use <events>x<connections>[@<events/s>]`);
+  const [, batch, connections, rate] = match.map(Number);
+  return { name: spec.trim(), batch, connections, eventsPerSec: rate || undefined };
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * One level: load for `duration` seconds, then keep probing until every accepted event is
+ * queryable. Each level writes events dated on a day of its own (today minus `dayOffset`), so its
+ * count query reads only its own rows, and levels never mix.
+ */
+async function measureLevel({ service, adminToken, level, dayOffset, duration, pids }) {
+  const dayStart = Math.floor(Date.now() / DAY_MS) * DAY_MS - dayOffset * DAY_MS;
+  const occurredAt = () => new Date(dayStart + (Date.now() % DAY_MS)).toISOString();
+  const makeBody = batchMaker(level.batch, occurredAt);
+  const probe = startLagProbe({
+    url: service.url,
+    adminToken,
+    from: new Date(dayStart),
+    to: new Date(dayStart + DAY_MS),
+  });
+  const cpuBefore = await Promise.all(pids.map((p) => cpuSeconds(p.pid)));
+  const clientBefore = process.cpuUsage();
+  const responses = [];
+  const instance = autocannon({
+    url: service.url,
+    connections: level.connections,
+    overallRate: level.eventsPerSec ? level.eventsPerSec / level.batch : undefined,
+    duration,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/events',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: makeBody() }),
+      },
+    ],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    responses.push({ at: performance.now(), status, ms });
+  });
+  const result = await instance;
+  const client = process.cpuUsage(clientBefore);
+  const load1 = loadavg()[0];
+  const accepted = responses.filter((r) => r.status === 202);
+  const acceptedEvents = accepted.length * level.batch;
+  const lag = await probe.until(acceptedEvents, accepted);
+  const cpuAfter = await Promise.all(pids.map((p) => cpuSeconds(p.pid)));
+  const latencies = accepted.map((r) => r.ms).sort((a, b) => a - b);
+  const cpuPer1k = Object.fromEntries(
+    pids.map((p, i) => [p.name, ((cpuAfter[i] - cpuBefore[i]) * 1e6) / (acceptedEvents || 1)]),
+  );
+  return {
+    level: level.name,
+    batch: level.batch,
+    connections: level.connections,
+    targetRate: level.eventsPerSec ?? '',
+    seconds: result.duration,
+    requests: accepted.length,
+    events: acceptedEvents,
+    eventsPerSec: acceptedEvents / result.duration,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? Number.NaN,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    lagP50: lag.p50,
+    lagMax: lag.max,
+    drain: lag.drain,
+    visible: lag.visible,
+    cpuMsPer1k: cpuPer1k,
+    clientCpuMsPer1k: ((client.user + client.system) / 1000 / (acceptedEvents || 1)) * 1000,
+    load1,
+  };
+}
+
+function printRow(stack, row) {
+  const cpu = Object.entries(row.cpuMsPer1k)
+    .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+    .join(', ');
+  process.stdout.write(
+    `${stack.padEnd(9)} ${row.level.padEnd(14)} client ${row.clientCpuMsPer1k.toFixed(1)} ms/1k  ${Math.round(row.eventsPerSec)} ev/s  p50 ${row.p50.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  lag p50 ${row.lagP50.toFixed(2)} s max ${row.lagMax.toFixed(2)} s  visible ${row.visible}/${row.events}  CPU ms/1k events: ${cpu}  errors ${row.errors} non2xx ${row.non2xx}  load ${row.load1.toFixed(1)}\n`,
+  );
+}
+
+async function runStack({ stack, levels, duration, keys, main, options, firstDay }) {
+  const rows = [];
+  const versions = {};
+  const cleanups = [];
+  const env = { ...options.serviceEnv };
+  const pids = [];
+  try {
+    if (stack === 'jetstream') {
+      const js = await prepareJetStream(options.natsUrl);
+      cleanups.push(() => js.cleanup());
+      versions.nats = js.version;
+      env.NATS_URL = options.natsUrl;
+      let chUrl = options.clickhouseUrl;
+      if (!chUrl) {
+        const server = await startClickHouseServer({ httpPort: 18323, tcpPort: 19300 });
+        cleanups.push(() => server.stop());
+        chUrl = server.url;
+      }
+      const database = `bench_ingest_${Date.now().toString(36)}`;
+      cleanups.push(() => dropClickHouseDatabase(chUrl, database));
+      versions.clickhouse = await clickHouseVersion(chUrl);
+      env.CLICKHOUSE_URL = chUrl;
+      env.CLICKHOUSE_DATABASE = database;
+      pids.push({ name: 'clickhouse', pid: await findProcess('clickhouse-server') });
+      pids.push({ name: 'nats', pid: await findProcess('nats-server') });
+    }
+    const service = await startService({
+      main,
+      jwksUrl: keys.jwksUrl,
+      env,
+      cpuProfileDir: options.cpuProfileDir,
+    });
+    cleanups.push(() => service.stop());
+    pids.unshift({ name: 'service', pid: service.pid });
+    // Warm-up (JIT, connections, the store's first parts), not recorded.
+    await measureLevel({
+      service,
+      adminToken: keys.adminToken,
+      level: parseLevel('100x4@5000'),
+      dayOffset: firstDay,
+      duration: 3,
+      pids,
+    });
+    for (const [i, level] of levels.entries()) {
+      const row = await measureLevel({
+        service,
+        adminToken: keys.adminToken,
+        level,
+        dayOffset: firstDay + 1 + i,
+        duration,
+        pids,
+      });
+      rows.push(row);
+      printRow(stack, row);
+    }
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  }
+  return { rows, versions };
+}
+
+async function packageVersion(name) {
+  const text = await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8');
+  return JSON.parse(text).version;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      levels: {
+        type: 'string',
+        default: '100x4,100x16,500x4,500x16,100x8@20000,500x8@20000',
+      },
+      engines: { type: 'string', default: 'embedded,jetstream' },
+      'nats-url': { type: 'string', default: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' },
+      // A running server to use instead of starting Debian's clickhouse-server here.
+      'clickhouse-url': { type: 'string' },
+      // Another build of the service (e.g. an older commit's), for before/after.
+      'service-main': { type: 'string', default: join(root, 'services/analytics/dist/main.js') },
+      // Profile the service: node --cpu-prof into this directory.
+      'cpu-prof': { type: 'string' },
+      // Extra environment for the service, e.g. ETL_MAX_WAIT=500ms,UV_THREADPOOL_SIZE=8.
+      'service-env': { type: 'string', default: '' },
+      label: { type: 'string', default: '' },
+      // Print only; leave docs/bench alone.
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
+  const duration = Number(values.duration);
+  const levels = values.levels.split(',').map(parseLevel);
+  const stacks = values.engines.split(',').map((s) => s.trim());
+  const startLoad = loadavg();
+  const started = new Date();
+  const keys = await startKeys();
+  const results = [];
+  try {
+    for (const [i, stack] of stacks.entries()) {
+      const { rows, versions } = await runStack({
+        stack,
+        levels,
+        duration,
+        keys,
+        main: values['service-main'],
+        options: {
+          natsUrl: values['nats-url'],
+          clickhouseUrl: values['clickhouse-url'],
+          cpuProfileDir: values['cpu-prof'],
+          serviceEnv: Object.fromEntries(
+            values['service-env']
+              .split(',')
+              .filter((pair) => pair.includes('='))
+              .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+          ),
+        },
+        // Stacks use different stores, but distinct days keep any mix-up visible.
+        firstDay: 1 + i * (levels.length + 1),
+      });
+      results.push({ stack, rows, versions });
+    }
+  } finally {
+    await keys.close();
+  }
+  const machine = {
+    date: started.toISOString(),
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    ramGiB: (totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    chdb: await packageVersion('chdb'),
+    autocannon: await packageVersion('autocannon'),
+    startLoad: startLoad.map((l) => l.toFixed(1)).join(' / '),
+    endLoad: loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / '),
+  };
+  if (!values['dry-run']) {
+    await writeReport({ root, results, machine, duration, label: values.label });
+    process.stdout.write('\nwrote docs/bench/ingest.csv and docs/bench/ingest.md\n');
+  }
+}
+
+await mkdir(join(root, 'docs', 'bench'), { recursive: true });
+await main();

@@ -1,0 +1,149 @@
+// What the ingest benchmark runs against: a key set for tokens, the analytics service as deployed
+// (dist/main.js in its own process), and the engines' checks and clean-up.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Serves a JWKS for the service and signs the admin token the lag probe reads with. */
+export async function startKeys() {
+  const { SignJWT, exportJWK, generateKeyPair } = await import('jose');
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'EdDSA', use: 'sig' };
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const adminToken = await new SignJWT({ role: 'admin' })
+    .setProtectedHeader({ alg: 'EdDSA', kid: 'bench' })
+    .setSubject('bench-admin')
+    .setIssuer('cinesync-identity')
+    .setAudience('cinesync')
+    .setExpirationTime('6h')
+    .sign(privateKey);
+  return {
+    jwksUrl: `http://127.0.0.1:${server.address().port}/.well-known/jwks.json`,
+    adminToken,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+async function freePort() {
+  const server = createNetServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The service exactly as deployed, with a data directory of its own (removed on stop). The rate
+ * limit runs on every request, as in production, but with a budget the bench never exhausts.
+ */
+export async function startService({ main, jwksUrl, env = {}, cpuProfileDir }) {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'cinesync-bench-ingest-'));
+  const args = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, main] : [main];
+  const child = spawn(process.execPath, args, {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      JWKS_URL: jwksUrl,
+      INGEST_RATE_PER_SEC: '1000000000',
+      INGEST_RATE_BURST: '1000000000',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return { url, pid: child.pid, stop };
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error('the analytics service did not become ready');
+}
+
+/** CPU seconds (user + system) a process has used so far; NaN if it cannot be read. */
+export async function cpuSeconds(pid) {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which sits in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The id of a running process whose command line contains `needle` (first found), if any. */
+export async function findProcess(needle) {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+      if (cmdline.includes(needle)) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+/**
+ * JetStream as the service will use it: stream ANALYTICS, durable analytics-etl. The bench
+ * refuses to run if that stream exists (someone else's data, or a consumer position that is not
+ * ours) and deletes it afterwards, with its consumer.
+ */
+export async function prepareJetStream(url) {
+  const { connect } = await import('@nats-io/transport-node');
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const nc = await connect({ servers: url });
+  const version = nc.info?.version ?? 'unknown';
+  const jsm = await jetstreamManager(nc);
+  const exists = await jsm.streams.info('ANALYTICS').then(
+    () => true,
+    () => false,
+  );
+  if (exists) {
+    await nc.close();
+    throw new Error(
+      'JetStream already has a stream ANALYTICS; the bench needs it to itself (delete it, or run --engines embedded)',
+    );
+  }
+  return {
+    version,
+    async cleanup() {
+      await jsm.streams.delete('ANALYTICS').catch(() => false);
+      await nc.close();
+    },
+  };
+}
+
+export async function clickHouseVersion(url) {
+  const response = await fetch(`${url}/?query=${encodeURIComponent('SELECT version()')}`);
+  return (await response.text()).trim();
+}
+
+export async function dropClickHouseDatabase(url, database) {
+  await fetch(`${url}/`, { method: 'POST', body: `DROP DATABASE IF EXISTS ${database}` });
+}
