@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Db, openDb } from '@cinesync/kit/db';
-import { migrateCatalog, openPgliteWithTrigram } from './db.js';
+import { migrateCatalog, pgliteExtensions } from './db.js';
 import { seedSyntheticFilms } from './demo/seed.js';
 
 const USAGE = `Usage: npm run seed:catalog -- --films N [--seed S] [--batch B]
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const target = url ? 'DATABASE_URL' : embeddedDir();
   const db: Db = url
     ? await openDb({ url, poolMax: 2, name: 'catalog-seed' })
-    : await openPgliteWithTrigram(embeddedDir());
+    : await openDb({ dataDir: embeddedDir(), pgliteExtensions });
   try {
     await migrateCatalog(db);
     process.stdout.write(`seeding ${films} synthetic films (seed ${seed}) into ${target}\n`);

@@ -8,18 +8,13 @@ import { dbEngines, type TestDbEngine } from '@cinesync/kit/testing';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { buildApp } from '../src/app.js';
 import { Catalog, type CatalogOptions } from '../src/catalog.js';
-import { hasTrigram, migrateCatalog, openPgliteWithTrigram } from '../src/db.js';
+import { hasTrigram, migrateCatalog, pgliteExtensions } from '../src/db.js';
 import { type DemoFilm, readDemoFilms } from '../src/demo/demo-films.js';
 import { loadDemoIfEmpty } from '../src/demo/load-demo.js';
 
-/**
- * The kit's engines, except that PGlite is opened with pg_trgm as the service does (the kit's
- * `openDb` cannot load extensions).
- */
+/** The kit's engines, PGlite with pg_trgm loaded as the service does. */
 export function catalogEngines(): TestDbEngine[] {
-  return dbEngines().map((engine) =>
-    engine.name === 'pglite' ? { ...engine, open: () => openPgliteWithTrigram() } : engine,
-  );
+  return dbEngines(process.env, { pgliteExtensions });
 }
 
 export async function openMigrated(engine: TestDbEngine): Promise<Db> {

@@ -1,3 +1,4 @@
+import type { Extensions } from '@electric-sql/pglite';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import type { Db } from './types.js';
@@ -12,6 +13,12 @@ export interface OpenDbOptions {
   /** application_name on Postgres, so pg_stat_activity shows which service holds a connection. */
   name?: string;
   onError?: (err: Error) => void;
+  /**
+   * PGlite only: contrib extensions to load, e.g. `{ pg_trgm }` from
+   * `@electric-sql/pglite/contrib/pg_trgm`. PGlite can load them only when it starts; on Postgres
+   * the migrations' CREATE EXTENSION does the same.
+   */
+  pgliteExtensions?: Extensions;
 }
 
 /** Opens Postgres when a URL is given, else PGlite; fails fast when Postgres cannot be reached. */
@@ -24,5 +31,5 @@ export function openDb(options: OpenDbOptions = {}): Promise<Db> {
       onError: options.onError,
     });
   }
-  return openPglite({ dataDir: options.dataDir });
+  return openPglite({ dataDir: options.dataDir, extensions: options.pgliteExtensions });
 }

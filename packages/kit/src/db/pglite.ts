@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
+import { type Extensions, PGlite, type Results, type Transaction } from '@electric-sql/pglite';
 import { pgliteParsers } from './parsers.js';
 import type { Db, QueryResult, Row, Tx } from './types.js';
 
@@ -23,9 +23,15 @@ function txHandle(tx: Transaction): Tx {
  * time. Inside `transaction(fn)` use only the `tx` handle: a call on the Db itself would wait for
  * the transaction that is waiting for it.
  */
-export async function openPglite(options: { dataDir?: string }): Promise<Db> {
+export async function openPglite(options: {
+  dataDir?: string;
+  extensions?: Extensions;
+}): Promise<Db> {
   if (options.dataDir !== undefined) await mkdir(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir, { parsers: pgliteParsers });
+  const pglite = await PGlite.create(options.dataDir, {
+    parsers: pgliteParsers,
+    extensions: options.extensions,
+  });
   return {
     engine: 'pglite',
     async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {

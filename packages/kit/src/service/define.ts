@@ -4,7 +4,7 @@ import { openBus } from '../bus/index.js';
 import type { Cache } from '../cache/index.js';
 import { openCache } from '../cache/index.js';
 import { type ConfigOf, type Env, loadConfig, type Schema } from '../config/index.js';
-import { type Db, type MigrationSet, migrate, openDb } from '../db/index.js';
+import { type Db, type MigrationSet, migrate, type OpenDbOptions, openDb } from '../db/index.js';
 import { listen, type Server } from '../http/index.js';
 import type { FailMode, Limiter } from '../limiter/index.js';
 import { openLimiter } from '../limiter/index.js';
@@ -28,7 +28,11 @@ export interface ServiceContext<C> {
   /** DATA_DIR/<service>: where this service keeps embedded data. */
   dataDir: string;
   /** Opens the service's database (DATABASE_URL or PGlite) and applies its migrations. */
-  database(options: { migrations: URL; sets?: readonly MigrationSet[] }): Promise<Db>;
+  database(options: {
+    migrations: URL;
+    sets?: readonly MigrationSet[];
+    pgliteExtensions?: OpenDbOptions['pgliteExtensions'];
+  }): Promise<Db>;
   /** The event bus: shared by the launcher, else NATS_URL, else a private in-process bus. */
   bus(): Promise<Bus>;
   /** Cache over REDIS_URL nodes, or in memory; keys prefixed with the service name. */
@@ -97,8 +101,9 @@ export async function startService<S extends Schema>(
     config,
     logger,
     dataDir,
-    async database({ migrations, sets = [] }) {
+    async database({ migrations, sets = [], pgliteExtensions }) {
       const db = await openDb({
+        pgliteExtensions,
         url: config.DATABASE_URL,
         dataDir: join(dataDir, 'db'),
         name: definition.name,

@@ -1,4 +1,4 @@
-import { type Db, type DbEngine, openDb } from '../db/index.js';
+import { type Db, type DbEngine, type OpenDbOptions, openDb } from '../db/index.js';
 import { createTestDatabase } from './database.js';
 
 export { createTestDatabase, type TestDatabase } from './database.js';
@@ -20,10 +20,17 @@ export interface TestDbEngine {
  *     describe.skipIf(engine.skipReason)(engine.title, () => { ... });
  *   }
  */
-export function dbEngines(env: Record<string, string | undefined> = process.env): TestDbEngine[] {
+export function dbEngines(
+  env: Record<string, string | undefined> = process.env,
+  options: Pick<OpenDbOptions, 'pgliteExtensions'> = {},
+): TestDbEngine[] {
   const serverUrl = env.DATABASE_URL;
   return [
-    { name: 'pglite', title: 'pglite', open: () => openDb({}) },
+    {
+      name: 'pglite',
+      title: 'pglite',
+      open: () => openDb({ pgliteExtensions: options.pgliteExtensions }),
+    },
     {
       name: 'postgres',
       skipReason: serverUrl ? undefined : 'skipped unless DATABASE_URL is set',
