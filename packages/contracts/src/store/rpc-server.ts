@@ -8,6 +8,8 @@ import {
   type Interceptor,
 } from '@connectrpc/connect';
 import { fastifyConnectPlugin } from '@connectrpc/connect-fastify';
+// For its FastifySchema augmentation (`hide`), which the kit's OpenAPI registration honours.
+import type {} from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { Counter, Histogram } from 'prom-client';
 import { callerIdentityKey, identityFromRequest } from './caller.js';
