@@ -1,9 +1,9 @@
 // Catalog under load: search and get-by-id over a seeded Postgres catalog, through the gateway
-// (and straight to the catalog, to show what the gateway adds). Writes bench/results.csv and the
-// results section of bench/results.md next to this file.
+// (and straight to the catalog, to show what the gateway adds). Writes docs/bench/catalog.csv and the
+// results section of docs/bench/catalog.md.
 //
 //   npm run seed:catalog -- --films 100000          (with DATABASE_URL set)
-//   DATABASE_URL=postgres://... npm run -w services/catalog bench -- --duration 10
+//   DATABASE_URL=postgres://... npm run bench -- catalog --duration 10
 //
 // Three processes, as in production: the catalog (dist/main.js), the gateway (dist/main.js) and
 // autocannon here, all on the same cores.
@@ -18,7 +18,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..', '..');
+const root = join(here, '..', '..');
+const docs = join(root, 'docs', 'bench');
 const TARGETS_P99_MS = { search: 50, 'get by id': 10 };
 
 async function freePort() {
@@ -188,20 +189,20 @@ async function report(rows, { duration, films }) {
       `| ${row.connections} | ${row.route} | ${row.scenario} | ${Math.round(row.rps)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${target} ms | ${row.p99 < target ? 'meets' : 'misses'} |`,
     );
   }
-  await writeFile(join(here, 'results.csv'), `${csv.join('\n')}\n`);
+  await writeFile(join(docs, 'catalog.csv'), `${csv.join('\n')}\n`);
   const section = [
-    '<!-- results:start (written by bench/run.mjs; edit outside these markers) -->',
+    '<!-- results:start (written by bench/catalog/run.mjs; edit outside these markers) -->',
     `Run on ${env.date}: ${env.cpu}, ${env.cores} cores, Node ${env.node}; Postgres with ${films} films; ${duration} s per scenario (after 2 s of warm-up); load average at start ${env.load}.`,
     '',
     ...table,
     '<!-- results:end -->',
   ].join('\n');
-  const mdPath = join(here, 'results.md');
+  const mdPath = join(docs, 'catalog.md');
   const md = await readFile(mdPath, 'utf8').catch(
     () => '# Catalog under load\n\n<!-- results:start -->\n<!-- results:end -->\n',
   );
   await writeFile(mdPath, md.replace(/<!-- results:start[\s\S]*?<!-- results:end -->/, section));
-  process.stdout.write('\nwrote services/catalog/bench/results.csv and results.md\n');
+  process.stdout.write('\nwrote docs/bench/catalog.csv and catalog.md\n');
 }
 
 async function main() {
