@@ -12,11 +12,11 @@ export const assistantConfig = {
   /** Engagement base URL: the user's bookmarks. Unset → bookmarks are unavailable. */
   ENGAGEMENT_URL: optional(url()),
   /** Budget of one catalog or engagement call. */
-  UPSTREAM_TIMEOUT: duration('2s'),
+  ASSISTANT_UPSTREAM_TIMEOUT: duration('2s'),
   /** Consecutive failures of catalog (or engagement) calls that open its circuit... */
-  UPSTREAM_BREAKER_FAILURES: int({ min: 1 }, 5),
+  ASSISTANT_UPSTREAM_BREAKER_FAILURES: int({ min: 1 }, 5),
   /** ...and how long it stays open before a probe. */
-  UPSTREAM_BREAKER_RESET: duration('10s'),
+  ASSISTANT_UPSTREAM_BREAKER_RESET: duration('10s'),
 
   /** OpenAI-compatible API base, e.g. https://api.openai.com/v1. Unset → the built-in assistant. */
   ASSISTANT_BASE_URL: optional(url()),

@@ -41,9 +41,9 @@ export const service = defineService({
     ctx.onClose('ratings consumer', () => ratings.stop());
 
     const upstream = {
-      timeoutMs: config.UPSTREAM_TIMEOUT,
-      breakerFailures: config.UPSTREAM_BREAKER_FAILURES,
-      breakerResetMs: config.UPSTREAM_BREAKER_RESET,
+      timeoutMs: config.ASSISTANT_UPSTREAM_TIMEOUT,
+      breakerFailures: config.ASSISTANT_UPSTREAM_BREAKER_FAILURES,
+      breakerResetMs: config.ASSISTANT_UPSTREAM_BREAKER_RESET,
     };
     if (!config.CATALOG_URL)
       logger.warn('CATALOG_URL is not set: the assistant cannot look films up');
