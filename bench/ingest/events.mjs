@@ -59,7 +59,13 @@ function event(i, id, occurredAt) {
         positionSec: i % 5400,
       };
     case 7:
-      return { ...base, type: 'video_complete', filmId: film, positionSec: 5400, durationSec: 5400 };
+      return {
+        ...base,
+        type: 'video_complete',
+        filmId: film,
+        positionSec: 5400,
+        durationSec: 5400,
+      };
     case 8:
       return {
         ...base,

@@ -1,6 +1,6 @@
 // End-to-end lag: how long after its 202 an accepted event can be read through the admin API.
 
-const POLL_MS = 200;
+const POLL_MS = 500;
 const DRAIN_TIMEOUT_MS = 60_000;
 
 /**

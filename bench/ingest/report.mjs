@@ -50,14 +50,15 @@ export async function writeReport({ root, results, machine, duration, label }) {
     'nats_cpu_ms_per_1k_events',
     'client_cpu_ms_per_1k_events',
     'load1',
+    'other_work_cores',
     'verdict',
   ];
   const lines = [header.join(',')];
   const sections = [];
   for (const { stack, rows, versions } of results) {
     const table = [
-      '| level | events/s | p50 ms | p99 ms | max ms | lag p50 s | lag max s | drain s | CPU ms / 1k events (service · ClickHouse · NATS · client) | load | verdict |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|',
+      '| level | events/s | p50 ms | p99 ms | max ms | lag p50 s | lag max s | drain s | CPU ms / 1k events (service · ClickHouse · NATS · client) | load | other work (cores) | verdict |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|',
     ];
     for (const row of rows) {
       const v = verdict(row);
@@ -87,6 +88,7 @@ export async function writeReport({ root, results, machine, duration, label }) {
           cpu(row, 'nats'),
           row.clientCpuMsPer1k.toFixed(1),
           row.load1.toFixed(1),
+          row.otherCores.toFixed(2),
           csvText(v),
         ].join(','),
       );
@@ -95,7 +97,7 @@ export async function writeReport({ root, results, machine, duration, label }) {
         .concat(row.clientCpuMsPer1k.toFixed(1))
         .join(' · ');
       table.push(
-        `| ${row.level} | ${Math.round(row.eventsPerSec).toLocaleString('en-US')} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} | ${fixed(row.max, 1)} | ${fixed(row.lagP50, 2)} | ${fixed(row.lagMax, 2)} | ${fixed(row.drain, 2)} | ${cpus} | ${row.load1.toFixed(1)} | ${v}${row.errors || row.non2xx ? ` (${row.errors} errors, ${row.non2xx} non-2xx)` : ''} |`,
+        `| ${row.level} | ${Math.round(row.eventsPerSec).toLocaleString('en-US')} | ${fixed(row.p50, 1)} | ${fixed(row.p99, 1)} | ${fixed(row.max, 1)} | ${fixed(row.lagP50, 2)} | ${fixed(row.lagMax, 2)} | ${fixed(row.drain, 2)} | ${cpus} | ${row.load1.toFixed(1)} | ${row.otherCores.toFixed(2)} | ${v}${row.errors || row.non2xx ? ` (${row.errors} errors, ${row.non2xx} non-2xx)` : ''} |`,
       );
     }
     const title =
@@ -108,7 +110,7 @@ export async function writeReport({ root, results, machine, duration, label }) {
 
   const section = [
     '<!-- results:start (written by bench/ingest/run.mjs; edit outside these markers) -->',
-    `Run ${machine.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM; Node ${machine.node}, autocannon ${machine.autocannon}; ${duration} s per level; load average (1/5/15 min) ${machine.startLoad} at start, ${machine.endLoad} at end${label ? `; ${label}` : ''}. The "load" column is the 1-minute load average at the end of each level.`,
+    `Run ${machine.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM; Node ${machine.node}, autocannon ${machine.autocannon}; ${duration} s per level; load average (1/5/15 min) ${machine.startLoad} at start, ${machine.endLoad} at end${label ? `; ${label}` : ''}. "Load" is the 1-minute load average at the end of each level; "other work" is the CPU the rest of the machine (other engineers' builds and tests) used while the level ran, in cores, out of ${machine.cores}.`,
     '',
     ...sections,
     '<!-- results:end -->',

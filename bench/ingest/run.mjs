@@ -24,7 +24,8 @@ import {
   clickHouseVersion,
   cpuSeconds,
   dropClickHouseDatabase,
-  findProcess,
+  findProcesses,
+  machineCpuSeconds,
   prepareJetStream,
   startKeys,
   startService,
@@ -61,7 +62,9 @@ async function measureLevel({ service, adminToken, level, dayOffset, duration, p
     to: new Date(dayStart + DAY_MS),
   });
   const cpuBefore = await Promise.all(pids.map((p) => cpuSeconds(p.pid)));
+  const machineBefore = await machineCpuSeconds();
   const clientBefore = process.cpuUsage();
+  const started = performance.now();
   const responses = [];
   const instance = autocannon({
     url: service.url,
@@ -83,6 +86,14 @@ async function measureLevel({ service, adminToken, level, dayOffset, duration, p
   });
   const result = await instance;
   const client = process.cpuUsage(clientBefore);
+  const cpuLoaded = await Promise.all(pids.map((p) => cpuSeconds(p.pid)));
+  const machineLoaded = await machineCpuSeconds();
+  const elapsed = (performance.now() - started) / 1000;
+  // Cores busy with work that is not this benchmark's, while the load ran.
+  const ours =
+    cpuLoaded.reduce((sum, cpu, i) => sum + (cpu - cpuBefore[i] || 0), 0) +
+    (client.user + client.system) / 1e6;
+  const otherCores = Math.max(0, (machineLoaded - machineBefore - ours) / elapsed);
   const load1 = loadavg()[0];
   const accepted = responses.filter((r) => r.status === 202);
   const acceptedEvents = accepted.length * level.batch;
@@ -113,6 +124,7 @@ async function measureLevel({ service, adminToken, level, dayOffset, duration, p
     cpuMsPer1k: cpuPer1k,
     clientCpuMsPer1k: ((client.user + client.system) / 1000 / (acceptedEvents || 1)) * 1000,
     load1,
+    otherCores,
   };
 }
 
@@ -121,7 +133,7 @@ function printRow(stack, row) {
     .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
     .join(', ');
   process.stdout.write(
-    `${stack.padEnd(9)} ${row.level.padEnd(14)} client ${row.clientCpuMsPer1k.toFixed(1)} ms/1k  ${Math.round(row.eventsPerSec)} ev/s  p50 ${row.p50.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  lag p50 ${row.lagP50.toFixed(2)} s max ${row.lagMax.toFixed(2)} s  visible ${row.visible}/${row.events}  CPU ms/1k events: ${cpu}  errors ${row.errors} non2xx ${row.non2xx}  load ${row.load1.toFixed(1)}\n`,
+    `${stack.padEnd(9)} ${row.level.padEnd(14)} client ${row.clientCpuMsPer1k.toFixed(1)} ms/1k  ${Math.round(row.eventsPerSec)} ev/s  p50 ${row.p50.toFixed(1)} ms  p99 ${row.p99.toFixed(1)} ms  lag p50 ${row.lagP50.toFixed(2)} s max ${row.lagMax.toFixed(2)} s  visible ${row.visible}/${row.events}  CPU ms/1k events: ${cpu}  errors ${row.errors} non2xx ${row.non2xx}  load ${row.load1.toFixed(1)}, other work ${row.otherCores.toFixed(2)} cores\n`,
   );
 }
 
@@ -138,18 +150,26 @@ async function runStack({ stack, levels, duration, keys, main, options, firstDay
       versions.nats = js.version;
       env.NATS_URL = options.natsUrl;
       let chUrl = options.clickhouseUrl;
+      const before = new Set(await findProcesses('clickhouse-server'));
       if (!chUrl) {
         const server = await startClickHouseServer({ httpPort: 18323, tcpPort: 19300 });
         cleanups.push(() => server.stop());
         chUrl = server.url;
       }
+      const servers = await findProcesses('clickhouse-server');
+      // Ours is the one that was not there before; a server given by URL counts if it is alone.
+      const clickhouse = options.clickhouseUrl
+        ? servers.length === 1
+          ? servers[0]
+          : undefined
+        : servers.find((pid) => !before.has(pid));
       const database = `bench_ingest_${Date.now().toString(36)}`;
       cleanups.push(() => dropClickHouseDatabase(chUrl, database));
       versions.clickhouse = await clickHouseVersion(chUrl);
       env.CLICKHOUSE_URL = chUrl;
       env.CLICKHOUSE_DATABASE = database;
-      pids.push({ name: 'clickhouse', pid: await findProcess('clickhouse-server') });
-      pids.push({ name: 'nats', pid: await findProcess('nats-server') });
+      pids.push({ name: 'clickhouse', pid: clickhouse });
+      pids.push({ name: 'nats', pid: (await findProcesses('nats-server'))[0] });
     }
     const service = await startService({
       main,
@@ -169,6 +189,7 @@ async function runStack({ stack, levels, duration, keys, main, options, firstDay
       pids,
     });
     for (const [i, level] of levels.entries()) {
+      await waitForQuiet(options.quietLoad);
       const row = await measureLevel({
         service,
         adminToken: keys.adminToken,
@@ -184,6 +205,21 @@ async function runStack({ stack, levels, duration, keys, main, options, firstDay
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   }
   return { rows, versions };
+}
+
+/**
+ * Waits (at most 10 minutes) until the 1-minute load average is under `threshold`: the machine
+ * is shared, and figures taken while others' test suites hold the cores measure them, not us.
+ */
+async function waitForQuiet(threshold) {
+  if (!threshold) return;
+  const deadline = Date.now() + 10 * 60_000;
+  let said = false;
+  while (loadavg()[0] >= threshold && Date.now() < deadline) {
+    if (!said) process.stdout.write(`waiting for load average < ${threshold}...\n`);
+    said = true;
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
 }
 
 async function packageVersion(name) {
@@ -210,6 +246,8 @@ async function main() {
       // Extra environment for the service, e.g. ETL_MAX_WAIT=500ms,UV_THREADPOOL_SIZE=8.
       'service-env': { type: 'string', default: '' },
       label: { type: 'string', default: '' },
+      // Before each level, wait until the 1-minute load average is below this (0: do not wait).
+      'quiet-load': { type: 'string', default: '0' },
       // Print only; leave docs/bench alone.
       'dry-run': { type: 'boolean', default: false },
     },
@@ -233,6 +271,7 @@ async function main() {
           natsUrl: values['nats-url'],
           clickhouseUrl: values['clickhouse-url'],
           cpuProfileDir: values['cpu-prof'],
+          quietLoad: Number(values['quiet-load']),
           serviceEnv: Object.fromEntries(
             values['service-env']
               .split(',')

@@ -43,10 +43,11 @@ async function freePort() {
  * The service exactly as deployed, with a data directory of its own (removed on stop). The rate
  * limit runs on every request, as in production, but with a budget the bench never exhausts.
  */
-export async function startService({ main, jwksUrl, env = {}, cpuProfileDir }) {
+export async function startService({ main, jwksUrl, env = {}, cpuProfileDir, nodeArgs = [] }) {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'cinesync-bench-ingest-'));
-  const args = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, main] : [main];
+  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const args = [...profile, ...nodeArgs, main];
   const child = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH,
@@ -56,7 +57,12 @@ export async function startService({ main, jwksUrl, env = {}, cpuProfileDir }) {
       NODE_ENV: 'production',
       DATA_DIR: dataDir,
       JWKS_URL: jwksUrl,
-      INGEST_RATE_PER_SEC: '1000000000',
+      // A bucket so deep it never empties and so slow to refill that it is never full again:
+      // the bench's one client address keeps one live bucket, as a busy client would. (A bucket
+      // that refills between requests is dropped and re-created each time, and dropping the last
+      // key of the kit's LRU map costs ~0.5 ms: a cost of the bench's single address, not of a
+      // real client mix.)
+      INGEST_RATE_PER_SEC: '1',
       INGEST_RATE_BURST: '1000000000',
       ...env,
     },
@@ -95,18 +101,30 @@ export async function cpuSeconds(pid) {
   }
 }
 
-/** The id of a running process whose command line contains `needle` (first found), if any. */
-export async function findProcess(needle) {
+/** Ids of the running processes whose command line contains `needle`. */
+export async function findProcesses(needle) {
+  const found = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).replaceAll('\0', ' ');
-      if (cmdline.includes(needle)) return Number(entry);
+      if (cmdline.includes(needle)) found.push(Number(entry));
     } catch {
       // gone meanwhile
     }
   }
-  return undefined;
+  return found;
+}
+
+/** Machine-wide CPU seconds used so far (all cores, everything but idle and iowait). */
+export async function machineCpuSeconds() {
+  const [line] = (await readFile('/proc/stat', 'utf8')).split('\n');
+  const [user, nice, system, _idle, _iowait, irq, softirq, steal] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return (user + nice + system + irq + softirq + steal) / 100;
 }
 
 /**

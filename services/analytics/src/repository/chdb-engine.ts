@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { Session } from 'chdb';
-import { parseJsonEachRow, type SqlEngine, toJsonEachRow } from './engine.js';
+import { jsonEachRowBytes, parseJsonEachRow, type SqlEngine } from './engine.js';
 
 /**
  * Embedded ClickHouse (chDB) with its data in `path`, kept across restarts. chDB allows one data
@@ -21,11 +21,7 @@ export function openChdbEngine(path: string): SqlEngine {
     },
     async insert(table, rows) {
       if (rows.length === 0) return;
-      await session.insert({
-        table,
-        values: Buffer.from(toJsonEachRow(rows)),
-        format: 'JSONEachRow',
-      });
+      await session.insert({ table, values: await jsonEachRowBytes(rows), format: 'JSONEachRow' });
     },
     async ping() {
       if (!session.open) throw new Error('the chDB session is closed');

@@ -28,3 +28,20 @@ export function toJsonEachRow(rows: readonly object[]): string {
   for (const row of rows) body += `${JSON.stringify(row)}\n`;
   return body;
 }
+
+/** Rows serialized per slice; between slices the event loop gets a turn. */
+const SLICE_ROWS = 500;
+
+/**
+ * JSONEachRow bytes of `rows`, made a slice at a time with a turn of the event loop between
+ * slices: serializing a batch of 5,000 rows in one go blocked the process for 15–30 ms, which
+ * every HTTP request arriving meanwhile waited out.
+ */
+export async function jsonEachRowBytes(rows: readonly object[]): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let start = 0; start < rows.length; start += SLICE_ROWS) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    parts.push(Buffer.from(toJsonEachRow(rows.slice(start, start + SLICE_ROWS))));
+  }
+  return Buffer.concat(parts);
+}
