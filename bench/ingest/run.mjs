@@ -10,7 +10,7 @@
 // fixed total rate. Stacks: `embedded` (in-process bus persisted under DATA_DIR, chDB) and
 // `jetstream` (NATS JetStream at --nats-url, Debian's ClickHouse server started here and
 // stopped afterwards unless --clickhouse-url is given).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
