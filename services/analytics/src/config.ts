@@ -54,10 +54,10 @@ export const analyticsConfig = {
 
   /** Run the bus → ClickHouse consumer in this process (turn off on ingest-only replicas). */
   ETL_ENABLED: bool(true),
-  /** Rows per insert, and how long the oldest event waits before a smaller batch goes in. */
+  /** Rows per insert (from many messages), and how long the oldest waits before a smaller batch goes in. */
   ETL_MAX_BATCH: int({ min: 1, max: 100_000 }, 5_000),
   ETL_MAX_WAIT: duration('1s'),
-  /** Failed inserts of one event, alone, before it is dead-lettered. */
+  /** Tries of one message; on the last, only the events the store refuses are dead-lettered. */
   ETL_MAX_ATTEMPTS: int({ min: 1, max: 100 }, 5),
 } as const;
 
