@@ -1,11 +1,12 @@
 import {
-  appendFileSync,
   closeSync,
+  createWriteStream,
   existsSync,
   fsync,
   mkdirSync,
   openSync,
   readFileSync,
+  type WriteStream,
   write,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -125,9 +126,10 @@ export class MemoryStream {
     return log;
   }
 
-  /** Finishes the writes under way, then closes the file. */
+  /** Finishes the writes under way, then closes the files. */
   async close(): Promise<void> {
     await this.log?.close();
+    await Promise.all([...this.ackLogs.values()].map((log) => log.close()));
   }
 
   private load(text: string): void {
@@ -229,17 +231,32 @@ async function writeFully(fd: number, buffer: Buffer): Promise<void> {
  */
 export class AckLog {
   readonly acked = new Set<number>();
+  private readonly file: WriteStream | undefined;
 
-  constructor(private readonly path: string | undefined) {
-    if (!path || !existsSync(path)) return;
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
-      const seq = Number(line);
-      if (line !== '' && Number.isInteger(seq)) this.acked.add(seq);
+  constructor(path: string | undefined) {
+    if (!path) return;
+    if (existsSync(path)) {
+      for (const line of readFileSync(path, 'utf8').split('\n')) {
+        const seq = Number(line);
+        if (line !== '' && Number.isInteger(seq)) this.acked.add(seq);
+      }
     }
+    // Written in the background: a synchronous append per ack made every ack wait for the disk
+    // on the event loop, which under write load from other files meant milliseconds each.
+    this.file = createWriteStream(path, { flags: 'a' });
+    // A failed write only loses acks, i.e. means redelivery after a restart.
+    this.file.on('error', () => {});
   }
 
   add(seq: number): void {
     this.acked.add(seq);
-    if (this.path) appendFileSync(this.path, `${seq}\n`);
+    this.file?.write(`${seq}\n`);
+  }
+
+  /** Resolves once what was added is written. */
+  close(): Promise<void> {
+    const file = this.file;
+    if (!file || file.destroyed) return Promise.resolve();
+    return new Promise((resolve) => file.end(resolve));
   }
 }
