@@ -66,11 +66,15 @@ export async function eventually<T>(
 }
 
 /**
- * Uncaught errors in the page. Console errors are not collected: Chromium logs every 4xx answer
- * there, and some are expected (a 404 for "you have not rated this film").
+ * Uncaught errors in the page, and anything the gateway's Content Security Policy blocked. Other
+ * console errors are not collected: Chromium logs every 4xx answer there, and some are expected
+ * (a 404 for "you have not rated this film").
  */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   return errors;
 }
