@@ -42,13 +42,18 @@ export function identityFromRequest(request: FastifyRequest) {
   };
 }
 
-/** Aborts after ms with the kit's TimeoutError, which every layer maps to 504 / DEADLINE_EXCEEDED. */
-function deadlineSignal(ms: number): AbortSignal {
+/**
+ * Aborts after ms with the kit's TimeoutError, which every layer maps to 504 / DEADLINE_EXCEEDED.
+ * The timer goes as soon as `done` aborts (the request finished), so none outlive their request.
+ */
+function deadlineSignal(ms: number, done: AbortSignal): AbortSignal {
   const controller = new AbortController();
-  setTimeout(
+  const timer = setTimeout(
     () => controller.abort(new TimeoutError(ms, 'the request ran out of time')),
     ms,
-  ).unref();
+  );
+  timer.unref();
+  done.addEventListener('abort', () => clearTimeout(timer), { once: true });
   return controller.signal;
 }
 
@@ -59,13 +64,15 @@ export function callerFromRequest(
   budgetMs: number,
 ): Caller {
   const controller = new AbortController();
-  // The response closing before it was written out means the client gave up: stop working for it.
+  const finished = new AbortController();
   reply.raw.once('close', () => {
+    // Closed before the response was written out: the client gave up, stop working for it.
     if (!reply.raw.writableFinished) controller.abort(new Error('the client went away'));
+    finished.abort();
   });
   return {
     ...identityFromRequest(request),
-    signal: AbortSignal.any([controller.signal, deadlineSignal(budgetMs)]),
+    signal: AbortSignal.any([controller.signal, deadlineSignal(budgetMs, finished.signal)]),
     deadline: Date.now() + budgetMs,
   };
 }
@@ -76,7 +83,8 @@ export function callerFromContext(context: HandlerContext, budgetMs: number): Ca
   const ms = remaining === undefined ? budgetMs : Math.min(remaining, budgetMs);
   return {
     ...context.values.get(callerIdentityKey),
-    signal: AbortSignal.any([context.signal, deadlineSignal(ms)]),
+    // The context's signal also aborts when the RPC completes, which clears the timer.
+    signal: AbortSignal.any([context.signal, deadlineSignal(ms, context.signal)]),
     deadline: Date.now() + ms,
   };
 }
