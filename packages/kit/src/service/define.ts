@@ -127,7 +127,7 @@ export async function startService<S extends Schema>(
     async cache() {
       const cache = await openCache({
         url: config.REDIS_URL?.join(','),
-        prefix: `${definition.name}:`,
+        prefix: definition.name,
         logger,
       });
       onClose('cache', () => cache.close());
@@ -136,7 +136,7 @@ export async function startService<S extends Schema>(
     async limiter({ prefix, capacity, refillPerSec, failMode }) {
       const limiter = await openLimiter({
         url: config.REDIS_URL?.join(','),
-        prefix: `${definition.name}:${prefix}:`,
+        prefix: `${definition.name}:${prefix}`,
         capacity,
         refillPerSec,
         failMode,

@@ -2,6 +2,13 @@ import { type Db, type DbEngine, type OpenDbOptions, openDb } from '../db/index.
 import { createTestDatabase } from './database.js';
 
 export { createTestDatabase, type TestDatabase } from './database.js';
+export {
+  type Caller,
+  startIssuer,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type TestIssuer,
+} from './issuer.js';
 
 export interface TestDbEngine {
   name: DbEngine;
