@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { startClickHouseServer } from '../analytics-storage/clickhouse-server.mjs';
 import { batchMaker } from './events.mjs';
 import { startLagProbe } from './lag.mjs';
+import { pacedLoad } from './paced.mjs';
 import { writeReport } from './report.mjs';
 import {
   clickHouseVersion,
@@ -39,6 +40,33 @@ function parseLevel(spec) {
   if (!match) throw new Error(`bad level "${spec}": use <events>x<connections>[@<events/s>]`);
   const [, batch, connections, rate] = match.map(Number);
   return { name: spec.trim(), batch, connections, eventsPerSec: rate || undefined };
+}
+
+/** As many requests as `connections` connections can carry, each sent as the last returns. */
+async function closedLoop({ url, connections, duration, makeBody, onResponse }) {
+  const instance = autocannon({
+    url,
+    connections,
+    duration,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/events',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: makeBody() }),
+      },
+    ],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    onResponse({ at: performance.now(), status, ms });
+  });
+  const result = await instance;
+  return {
+    seconds: result.duration,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
 function percentile(sorted, p) {
@@ -66,25 +94,24 @@ async function measureLevel({ service, adminToken, level, dayOffset, duration, p
   const clientBefore = process.cpuUsage();
   const started = performance.now();
   const responses = [];
-  const instance = autocannon({
-    url: service.url,
-    connections: level.connections,
-    overallRate: level.eventsPerSec ? level.eventsPerSec / level.batch : undefined,
-    duration,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
+  const onResponse = (response) => responses.push(response);
+  const result = level.eventsPerSec
+    ? await pacedLoad({
+        url: service.url,
         path: '/api/v1/events',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: makeBody() }),
-      },
-    ],
-  });
-  instance.on('response', (_client, status, _bytes, ms) => {
-    responses.push({ at: performance.now(), status, ms });
-  });
-  const result = await instance;
+        connections: level.connections,
+        requestsPerSec: level.eventsPerSec / level.batch,
+        duration,
+        makeBody,
+        onResponse,
+      })
+    : await closedLoop({
+        url: service.url,
+        connections: level.connections,
+        duration,
+        makeBody,
+        onResponse,
+      });
   const client = process.cpuUsage(clientBefore);
   const cpuLoaded = await Promise.all(pids.map((p) => cpuSeconds(p.pid)));
   const machineLoaded = await machineCpuSeconds();
@@ -108,14 +135,14 @@ async function measureLevel({ service, adminToken, level, dayOffset, duration, p
     batch: level.batch,
     connections: level.connections,
     targetRate: level.eventsPerSec ?? '',
-    seconds: result.duration,
+    seconds: result.seconds,
     requests: accepted.length,
     events: acceptedEvents,
-    eventsPerSec: acceptedEvents / result.duration,
+    eventsPerSec: acceptedEvents / result.seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? Number.NaN,
-    errors: result.errors + result.timeouts,
+    errors: result.errors,
     non2xx: result.non2xx,
     lagP50: lag.p50,
     lagMax: lag.max,
@@ -176,6 +203,7 @@ async function runStack({ stack, levels, duration, keys, main, options, firstDay
       jwksUrl: keys.jwksUrl,
       env,
       cpuProfileDir: options.cpuProfileDir,
+      nodeArgs: options.nodeArgs,
     });
     cleanups.push(() => service.stop());
     pids.unshift({ name: 'service', pid: service.pid });
@@ -188,18 +216,22 @@ async function runStack({ stack, levels, duration, keys, main, options, firstDay
       duration: 3,
       pids,
     });
-    for (const [i, level] of levels.entries()) {
-      await waitForQuiet(options.quietLoad);
-      const row = await measureLevel({
-        service,
-        adminToken: keys.adminToken,
-        level,
-        dayOffset: firstDay + 1 + i,
-        duration,
-        pids,
-      });
-      rows.push(row);
-      printRow(stack, row);
+    let day = firstDay;
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const level of levels) {
+        await waitForQuiet(options.quietLoad);
+        day++;
+        const row = await measureLevel({
+          service,
+          adminToken: keys.adminToken,
+          level,
+          dayOffset: day,
+          duration,
+          pids,
+        });
+        rows.push({ ...row, round });
+        printRow(stack, row);
+      }
     }
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
@@ -245,9 +277,13 @@ async function main() {
       'cpu-prof': { type: 'string' },
       // Extra environment for the service, e.g. ETL_MAX_WAIT=500ms,UV_THREADPOOL_SIZE=8.
       'service-env': { type: 'string', default: '' },
+      // Extra node options for the service, space-separated, e.g. --max-semi-space-size=32.
+      'service-node-args': { type: 'string', default: '' },
       label: { type: 'string', default: '' },
       // Before each level, wait until the 1-minute load average is below this (0: do not wait).
       'quiet-load': { type: 'string', default: '0' },
+      // Measure every level this many times (the levels in turn, round after round).
+      rounds: { type: 'string', default: '1' },
       // Print only; leave docs/bench alone.
       'dry-run': { type: 'boolean', default: false },
     },
@@ -272,6 +308,8 @@ async function main() {
           clickhouseUrl: values['clickhouse-url'],
           cpuProfileDir: values['cpu-prof'],
           quietLoad: Number(values['quiet-load']),
+          rounds: Math.max(1, Number(values.rounds)),
+          nodeArgs: values['service-node-args'].split(' ').filter((arg) => arg !== ''),
           serviceEnv: Object.fromEntries(
             values['service-env']
               .split(',')
@@ -280,7 +318,7 @@ async function main() {
           ),
         },
         // Stacks use different stores, but distinct days keep any mix-up visible.
-        firstDay: 1 + i * (levels.length + 1),
+        firstDay: 1 + i * (levels.length * Number(values.rounds) + 2),
       });
       results.push({ stack, rows, versions });
     }
@@ -301,7 +339,14 @@ async function main() {
       .join(' / '),
   };
   if (!values['dry-run']) {
-    await writeReport({ root, results, machine, duration, label: values.label });
+    await writeReport({
+      root,
+      results,
+      machine,
+      duration,
+      rounds: Number(values.rounds),
+      label: values.label,
+    });
     process.stdout.write('\nwrote docs/bench/ingest.csv and docs/bench/ingest.md\n');
   }
 }
