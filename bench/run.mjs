@@ -28,6 +28,11 @@ const benches = {
     build: [],
     run: ['bench/analytics-storage/run.mjs'],
   },
+  store: {
+    what: 'cart list (cold/warm cache) and checkout, PGlite + Postgres if DATABASE_URL (docs/bench/store.md)',
+    build: ['services/product', 'services/orders', 'services/cart'],
+    run: ['bench/store/run.mjs'],
+  },
 };
 
 const [name, ...args] = process.argv.slice(2);
