@@ -191,17 +191,19 @@ async function runEngine(engine, options) {
   const store = await storage(engine);
   const issuer = await startTestIssuer();
   const base = { ...issuer.env, ORDER_PAYMENT_SWEEP_INTERVAL: '1h' };
-  const profiled = (scenario) =>
+  const profiled = (scenario, service) =>
     options.profile === scenario
       ? [
           `--cpu-prof`,
           `--cpu-prof-dir=${options.profileDir}`,
-          `--cpu-prof-name=${engine}-\${pid}.cpuprofile`,
+          `--cpu-prof-name=${engine}-${scenario}-${service}.cpuprofile`,
         ]
       : [];
   const [product, orders] = await Promise.all([
     store.env().then((env) => startProcess('product', { ...base, ...env })),
-    store.env().then((env) => startProcess('orders', { ...base, ...env }, profiled('checkout'))),
+    store
+      .env()
+      .then((env) => startProcess('orders', { ...base, ...env }, profiled('checkout', 'orders'))),
   ]);
   const rows = [];
   const row = (scenario, connections, result) => {
@@ -232,7 +234,7 @@ async function runEngine(engine, options) {
 
     // Warm: entries live 5 min, so after the first listing every lookup is a hit.
     if (!options.profile || options.profile === 'warm') {
-      const cart = await startCart({ PRODUCT_RPS: UNLIMITED_RPS }, profiled('warm'));
+      const cart = await startCart({ PRODUCT_RPS: UNLIMITED_RPS }, profiled('warm', 'cart'));
       await fill(cart, headers);
       await measureList({ url: cart.url, headers, connections, duration: 2 });
       row(
@@ -248,7 +250,7 @@ async function runEngine(engine, options) {
     if (!options.profile || options.profile === 'cold') {
       const cart = await startCart(
         { PRODUCT_RPS: UNLIMITED_RPS, PRODUCT_CACHE_TTL: '1ms' },
-        profiled('cold'),
+        profiled('cold', 'cart'),
       );
       await fill(cart, headers);
       await measureList({ url: cart.url, headers, connections: 1, duration: 2 });
@@ -280,7 +282,7 @@ async function runEngine(engine, options) {
     }
 
     if (!options.profile || options.profile === 'checkout') {
-      const cart = await startCart({ PRODUCT_RPS: UNLIMITED_RPS }, profiled('checkout'));
+      const cart = await startCart({ PRODUCT_RPS: UNLIMITED_RPS }, profiled('checkout', 'cart'));
       // A first round warms the JIT and the connections; the second is measured.
       await measureCheckout({ cart, issuer, users: 50, connections });
       row(
