@@ -3,7 +3,9 @@
 // Writes docs/bench/store.csv and the results section of docs/bench/store.md.
 //
 //   npm run bench -- store [--duration 10] [--connections 16] [--orders 300]
-//   npm run bench -- store --profile cold|checkout   (cart and orders run with --cpu-prof)
+//   npm run bench -- store --only warm|cold|checkout   (one scenario, nothing written)
+//   npm run bench -- store --profile warm|cold|checkout  (that scenario; cart, and for checkout
+//                                                      orders too, run with --cpu-prof)
 //
 // Each service is its own process (services/<name>/dist/main.js), as in production; the load
 // comes from this process, on the same cores.
@@ -233,7 +235,7 @@ async function runEngine(engine, options) {
     const headers = { authorization: `Bearer ${await issuer.token(randomUUID())}` };
 
     // Warm: entries live 5 min, so after the first listing every lookup is a hit.
-    if (!options.profile || options.profile === 'warm') {
+    if (!options.only || options.only === 'warm') {
       const cart = await startCart({ PRODUCT_RPS: UNLIMITED_RPS }, profiled('warm', 'cart'));
       await fill(cart, headers);
       await measureList({ url: cart.url, headers, connections, duration: 2 });
@@ -247,7 +249,7 @@ async function runEngine(engine, options) {
 
     // Cold: a 1 ms TTL makes every listing miss all 20 lookups (concurrent misses for one SKU in
     // one cart process still share a call: the cache's single-flight).
-    if (!options.profile || options.profile === 'cold') {
+    if (!options.only || options.only === 'cold') {
       const cart = await startCart(
         { PRODUCT_RPS: UNLIMITED_RPS, PRODUCT_CACHE_TTL: '1ms' },
         profiled('cold', 'cart'),
@@ -268,7 +270,7 @@ async function runEngine(engine, options) {
     }
 
     // The default limit: 10 product calls/s shared by every cart replica, burst 10.
-    if (!options.profile) {
+    if (!options.only) {
       const cart = await startCart({ PRODUCT_CACHE_TTL: '1ms' });
       await fill(cart, headers);
       // Let the bucket refill after the 20 adds, then list sequentially.
@@ -281,7 +283,7 @@ async function runEngine(engine, options) {
       await cart.stop();
     }
 
-    if (!options.profile || options.profile === 'checkout') {
+    if (!options.only || options.only === 'checkout') {
       const cart = await startCart({ PRODUCT_RPS: UNLIMITED_RPS }, profiled('checkout', 'cart'));
       // A first round warms the JIT and the connections; the second is measured.
       await measureCheckout({ cart, issuer, users: 50, connections });
@@ -371,6 +373,7 @@ async function main() {
       orders: { type: 'string', default: '300' },
       engines: { type: 'string' },
       profile: { type: 'string' },
+      only: { type: 'string' },
       'profile-dir': { type: 'string', default: join(tmpdir(), 'cinesync-store-profiles') },
     },
   });
@@ -379,6 +382,7 @@ async function main() {
     connections: Number(values.connections),
     orders: Number(values.orders),
     profile: values.profile,
+    only: values.only ?? values.profile,
     profileDir: values['profile-dir'],
   };
   const engines = values.engines
@@ -387,9 +391,10 @@ async function main() {
   const loadStart = load();
   const rows = [];
   for (const engine of engines) rows.push(...(await runEngine(engine, options)));
-  // A profiling run measures one path under a profiler: not results to publish.
+  // A profiling or single-scenario run is not a full set of results to publish.
   if (options.profile) process.stdout.write(`profiles in ${options.profileDir}\n`);
-  else await report(rows, { ...options, loadStart });
+  if (options.only) return;
+  await report(rows, { ...options, loadStart });
 }
 
 await main();
