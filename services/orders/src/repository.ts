@@ -48,10 +48,17 @@ async function withItems(db: Queryable, rows: OrderRow[]): Promise<Order[]> {
   }));
 }
 
+/** The order and its lines in one statement (one round trip on the checkout path). */
 export async function insertOrder(tx: Tx, order: Order): Promise<void> {
   await tx.query(
-    `INSERT INTO orders (id, user_id, status, total, currency, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+    `WITH placed AS (
+       INSERT INTO orders (id, user_id, status, total, currency, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6)
+       RETURNING id
+     )
+     INSERT INTO order_items (order_id, sku, name, count, price)
+     SELECT placed.id, item.*
+     FROM placed, unnest($7::bigint[], $8::text[], $9::int[], $10::bigint[]) AS item`,
     [
       order.id,
       order.userId,
@@ -59,13 +66,6 @@ export async function insertOrder(tx: Tx, order: Order): Promise<void> {
       order.total.amount,
       order.total.currency,
       order.createdAt,
-    ],
-  );
-  await tx.query(
-    `INSERT INTO order_items (order_id, sku, name, count, price)
-     SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::int[], $5::bigint[])`,
-    [
-      order.id,
       order.items.map((item) => item.sku),
       order.items.map((item) => item.name),
       order.items.map((item) => item.count),
@@ -152,18 +152,6 @@ export async function ship(tx: Tx, line: Pick<OrderLine, 'sku' | 'count'>): Prom
     line.sku,
     line.count,
   ]);
-}
-
-// A savepoint lets an order's partial reservation be undone while the order itself is kept
-// (as failed) in the same transaction. Transaction-scoped, so fine behind pgbouncer.
-export async function savepoint(tx: Tx): Promise<void> {
-  await tx.query('SAVEPOINT reserve_stock');
-}
-export async function rollbackToSavepoint(tx: Tx): Promise<void> {
-  await tx.query('ROLLBACK TO SAVEPOINT reserve_stock');
-}
-export async function releaseSavepoint(tx: Tx): Promise<void> {
-  await tx.query('RELEASE SAVEPOINT reserve_stock');
 }
 
 export interface StockRow {
