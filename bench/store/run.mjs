@@ -4,8 +4,8 @@
 //
 //   npm run bench -- store [--duration 10] [--connections 16] [--orders 300]
 //   npm run bench -- store --only warm|cold|checkout   (one scenario, nothing written)
-//   npm run bench -- store --profile warm|cold|checkout  (that scenario; cart, and for checkout
-//                                                      orders too, run with --cpu-prof)
+//   npm run bench -- store --profile warm|cold|checkout  (that scenario; cart, and product for
+//                                                      cold, orders for checkout, run with --cpu-prof)
 //
 // Each service is its own process (services/<name>/dist/main.js), as in production; the load
 // comes from this process, on the same cores.
@@ -202,7 +202,9 @@ async function runEngine(engine, options) {
         ]
       : [];
   const [product, orders] = await Promise.all([
-    store.env().then((env) => startProcess('product', { ...base, ...env })),
+    store
+      .env()
+      .then((env) => startProcess('product', { ...base, ...env }, profiled('cold', 'product'))),
     store
       .env()
       .then((env) => startProcess('orders', { ...base, ...env }, profiled('checkout', 'orders'))),
