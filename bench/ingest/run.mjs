@@ -219,7 +219,7 @@ async function runStack({ stack, levels, duration, keys, main, options, firstDay
     let day = firstDay;
     for (let round = 1; round <= options.rounds; round++) {
       for (const level of levels) {
-        await waitForQuiet(options.quietLoad);
+        await waitForQuiet(options.quietCores, pids);
         day++;
         const row = await measureLevel({
           service,
@@ -229,7 +229,7 @@ async function runStack({ stack, levels, duration, keys, main, options, firstDay
           duration,
           pids,
         });
-        rows.push({ ...row, round });
+        rows.push({ ...row, round, order: levels.indexOf(level) });
         printRow(stack, row);
       }
     }
@@ -240,17 +240,25 @@ async function runStack({ stack, levels, duration, keys, main, options, firstDay
 }
 
 /**
- * Waits (at most 10 minutes) until the 1-minute load average is under `threshold`: the machine
- * is shared, and figures taken while others' test suites hold the cores measure them, not us.
+ * Waits (at most 10 minutes) until the rest of the machine used less than `threshold` cores over
+ * the last 3 seconds: the machine is shared, and a level measured while others' test suites hold
+ * the cores measures them, not the pipeline. (The load average reacts too slowly for this.)
  */
-async function waitForQuiet(threshold) {
+async function waitForQuiet(threshold, pids) {
   if (!threshold) return;
   const deadline = Date.now() + 10 * 60_000;
   let said = false;
-  while (loadavg()[0] >= threshold && Date.now() < deadline) {
-    if (!said) process.stdout.write(`waiting for load average < ${threshold}...\n`);
+  for (;;) {
+    const ours = async () => {
+      const each = await Promise.all(pids.map((p) => cpuSeconds(p.pid)));
+      return each.reduce((sum, cpu) => sum + (cpu || 0), 0) + process.cpuUsage().user / 1e6;
+    };
+    const [machine0, ours0] = [await machineCpuSeconds(), await ours()];
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const others = (await machineCpuSeconds()) - machine0 - ((await ours()) - ours0);
+    if (others / 3 < threshold || Date.now() > deadline) return;
+    if (!said) process.stdout.write(`waiting until other work uses < ${threshold} cores...\n`);
     said = true;
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
   }
 }
 
@@ -280,8 +288,8 @@ async function main() {
       // Extra node options for the service, space-separated, e.g. --max-semi-space-size=32.
       'service-node-args': { type: 'string', default: '' },
       label: { type: 'string', default: '' },
-      // Before each level, wait until the 1-minute load average is below this (0: do not wait).
-      'quiet-load': { type: 'string', default: '0' },
+      // Before each level, wait until the rest of the machine uses fewer cores than this (0: no wait).
+      'quiet-cores': { type: 'string', default: '0' },
       // Measure every level this many times (the levels in turn, round after round).
       rounds: { type: 'string', default: '1' },
       // Print only; leave docs/bench alone.
@@ -307,7 +315,7 @@ async function main() {
           natsUrl: values['nats-url'],
           clickhouseUrl: values['clickhouse-url'],
           cpuProfileDir: values['cpu-prof'],
-          quietLoad: Number(values['quiet-load']),
+          quietCores: Number(values['quiet-cores']),
           rounds: Math.max(1, Number(values.rounds)),
           nodeArgs: values['service-node-args'].split(' ').filter((arg) => arg !== ''),
           serviceEnv: Object.fromEntries(
