@@ -23,6 +23,11 @@ const benches = {
     build: ['bench/engagement'],
     run: ['bench/engagement/dist/write-then-read.js'],
   },
+  ingest: {
+    what: 'clickstream ingest: events/s, accept latency, lag until queryable (docs/bench/ingest.md)',
+    build: ['services/analytics'],
+    run: ['bench/ingest/run.mjs'],
+  },
   'analytics-storage': {
     what: 'ClickHouse vs chDB vs PostgreSQL, 10M rows (docs/research/analytics-storage.md)',
     build: [],
