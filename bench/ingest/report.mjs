@@ -156,7 +156,7 @@ export async function writeReport({ root, results, machine, duration, rounds, la
 
   const section = [
     '<!-- results:start (written by bench/ingest/run.mjs; edit outside these markers) -->',
-    `Run ${machine.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM; Node ${machine.node}, autocannon ${machine.autocannon}; ${duration} s per level, ${rounds} round${rounds === 1 ? '' : 's'} (each row: the round least disturbed by other work; all rounds in ingest.csv); load average (1/5/15 min) ${machine.startLoad} at start, ${machine.endLoad} at end${label ? `; ${label}` : ''}. "Other work" is the CPU the rest of the machine (other engineers' builds and tests) used while the level ran, in cores, out of ${machine.cores}.`,
+    `Run ${machine.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM; Node ${machine.node}, autocannon ${machine.autocannon}, undici ${machine.undici}; ${duration} s per level, ${rounds} round${rounds === 1 ? '' : 's'} (each row: the round least disturbed by other work; all rounds in ingest.csv); load average (1/5/15 min) ${machine.startLoad} at start, ${machine.endLoad} at end${label ? `; ${label}` : ''}. "Other work" is the CPU the rest of the machine (other engineers' builds and tests) used while the level ran, in cores, out of ${machine.cores}.`,
     '',
     ...sections,
     '<!-- results:end -->',

@@ -341,6 +341,7 @@ async function main() {
     node: process.version,
     chdb: await packageVersion('chdb'),
     autocannon: await packageVersion('autocannon'),
+    undici: await packageVersion('undici'),
     startLoad: startLoad.map((l) => l.toFixed(1)).join(' / '),
     endLoad: loadavg()
       .map((l) => l.toFixed(1))
