@@ -3,8 +3,9 @@
 // on both stacks in one run. Writes docs/bench/ingest.csv and the results section of
 // docs/bench/ingest.md.
 //
-//   npm run bench:ingest                  (builds the service, then runs this)
-//   node bench/ingest/run.mjs --duration 10 --levels 100x8,500x4,500x8@20000 --engines embedded
+//   npm run bench:ingest                  (builds the service, then runs this with the defaults:
+//                                          every level below, both stacks, 10 s, 3 rounds)
+//   node bench/ingest/run.mjs --duration 5 --rounds 1 --levels 100x8,500x8@20000 --engines embedded
 //
 // Levels: `<events per request>x<connections>`, as fast as they go, or with `@<events/s>` for a
 // fixed total rate. Stacks: `embedded` (in-process bus persisted under DATA_DIR, chDB) and
@@ -289,9 +290,9 @@ async function main() {
       'service-node-args': { type: 'string', default: '' },
       label: { type: 'string', default: '' },
       // Before each level, wait until the rest of the machine uses fewer cores than this (0: no wait).
-      'quiet-cores': { type: 'string', default: '0' },
+      'quiet-cores': { type: 'string', default: '0.3' },
       // Measure every level this many times (the levels in turn, round after round).
-      rounds: { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '3' },
       // Print only; leave docs/bench alone.
       'dry-run': { type: 'boolean', default: false },
     },
