@@ -4,7 +4,7 @@
 // docs/bench/ingest.md.
 //
 //   npm run bench:ingest                  (builds the service, then runs this with the defaults:
-//                                          every level below, both stacks, 10 s, 3 rounds)
+//                                          six levels, both stacks, 10 s, 3 rounds)
 //   node bench/ingest/run.mjs --duration 5 --rounds 1 --levels 100x8,500x8@20000 --engines embedded
 //
 // Levels: `<events per request>x<connections>`, as fast as they go, or with `@<events/s>` for a
