@@ -3,10 +3,11 @@
 // section of docs/bench/gateway.md.
 //
 //   npm run bench:gateway                     (builds the gateway, then runs this)
-//   node bench/gateway/run.mjs --duration 10 --connections 10,50,100,10@300 --rounds 2
+//   node bench/gateway/run.mjs --duration 10 --connections 10,100,10@500,10@2000 --rounds 2
 //
-// Three processes: the upstream, the gateway exactly as in production (dist/main.js, telemetry on,
-// no exporter) and autocannon here. They share the machine's cores, as they would on one host.
+// Four processes: the upstream, the gateway exactly as in production (dist/main.js, telemetry on,
+// no exporter), a bare proxy (node:http + undici and nothing else: the floor for any Node.js
+// proxy) and autocannon here. They share the machine's cores, as they would on one host.
 import { fork, spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -29,16 +30,45 @@ async function runUpstream() {
   process.send?.({ url });
 }
 
-async function startUpstream(jwk) {
-  const child = fork(fileURLToPath(import.meta.url), ['upstream'], {
-    env: { ...process.env, BENCH_JWK: JSON.stringify(jwk) },
+/**
+ * The floor for any Node.js proxy: node:http in, undici out over a keep-alive pool, the answer
+ * buffered (cheaper than streaming it) and sent back — no routing table, logs, metrics, limits,
+ * auth or tracing.
+ */
+async function runBareProxy() {
+  const { createServer } = await import('node:http');
+  const { Agent, request } = await import('undici');
+  const upstream = process.env.BENCH_UPSTREAM;
+  const dispatcher = new Agent({ connections: 128 });
+  const server = createServer(async (req, res) => {
+    try {
+      const answer = await request(`${upstream}${req.url}`, { dispatcher, method: req.method });
+      const body = Buffer.from(await answer.body.arrayBuffer());
+      const type = answer.headers['content-type'];
+      res.writeHead(answer.statusCode, type ? { 'content-type': type } : {});
+      res.end(body);
+    } catch {
+      // The upstream failed, or the client went away mid-answer (autocannon stopping).
+      if (res.headersSent) res.destroy();
+      else res.writeHead(502).end();
+    }
   });
+  server.listen(0, '127.0.0.1', () => {
+    process.send?.({ url: `http://127.0.0.1:${server.address().port}` });
+  });
+}
+
+async function startChild(mode, env) {
+  const child = fork(fileURLToPath(import.meta.url), [mode], { env: { ...process.env, ...env } });
   const { url } = await new Promise((resolve, reject) => {
     child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`upstream exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${mode} exited with ${code}`)));
   });
   return { url, pid: child.pid, stop: () => stop(child) };
 }
+
+const startUpstream = (jwk) => startChild('upstream', { BENCH_JWK: JSON.stringify(jwk) });
+const startBareProxy = (upstreamUrl) => startChild('bare-proxy', { BENCH_UPSTREAM: upstreamUrl });
 
 function stop(child) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -155,8 +185,8 @@ async function main() {
     options: {
       duration: { type: 'string', default: '5' },
       // `c` connections as fast as they go, or `c@r`: c connections sending r requests/s in all.
-      connections: { type: 'string', default: '10,50,100,10@300' },
-      rounds: { type: 'string', default: '1' },
+      connections: { type: 'string', default: '10,100,10@500,10@2000' },
+      rounds: { type: 'string', default: '2' },
       label: { type: 'string', default: '' },
       // Another build of the gateway, e.g. an older commit's, to compare before/after.
       'gateway-main': { type: 'string', default: join(root, 'services/gateway/dist/main.js') },
@@ -175,8 +205,10 @@ async function main() {
   const { jwk, token } = await signToken();
   const upstream = await startUpstream(jwk);
   const gateway = await startGateway(upstream.url, values['gateway-main']);
+  const bare = await startBareProxy(upstream.url);
   const targets = [
     { name: 'direct', url: `${upstream.url}${ROUTE}`, pids: [upstream.pid] },
+    { name: 'bare proxy', url: `${bare.url}${ROUTE}`, pids: [bare.pid, upstream.pid] },
     { name: 'gateway', url: `${gateway.url}${ROUTE}`, pids: [gateway.pid, upstream.pid] },
     {
       name: 'gateway+jwt',
@@ -203,6 +235,7 @@ async function main() {
       }
     }
   } finally {
+    await bare.stop();
     await gateway.stop();
     await upstream.stop();
   }
@@ -229,10 +262,10 @@ async function report(rows, { duration, rounds, label, startLoad }) {
     rows.filter((row) => row.target === 'direct').map((row) => [row.level, row]),
   );
   const lines = [
-    'date,label,target,load,req_per_sec,p50_ms,p99_ms,errors,non2xx,throughput_vs_direct,added_p99_ms,gateway_cpu_us_per_req,upstream_cpu_us_per_req,client_cpu_us_per_req',
+    'date,label,target,load,req_per_sec,p50_ms,p99_ms,errors,non2xx,throughput_vs_direct,added_p99_ms,proxy_cpu_us_per_req,upstream_cpu_us_per_req,client_cpu_us_per_req',
   ];
   const table = [
-    '| target | load | req/s | p50 ms | p99 ms | vs direct req/s | added p99 ms | gateway CPU µs/req | upstream CPU µs/req | client CPU µs/req |',
+    '| target | load | req/s | p50 ms | p99 ms | vs direct req/s | added p99 ms | proxy CPU µs/req | upstream CPU µs/req | client CPU µs/req |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const verdicts = [];
@@ -263,7 +296,9 @@ async function report(rows, { duration, rounds, label, startLoad }) {
     table.push(
       `| ${row.target} | ${row.level} | ${Math.round(row.rps)} | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ${isDirect ? '—' : `${Math.round(share * 100)}%`} | ${isDirect ? '—' : added.toFixed(2)} | ${isDirect ? '—' : Math.round(gatewayCpu)} | ${Math.round(upstreamCpu)} | ${Math.round(row.clientCpuUs)} |`,
     );
-    if (!isDirect && row.level.includes('@')) {
+    if (row.target === 'bare proxy') {
+      // The reference, not the thing judged.
+    } else if (!isDirect && row.level.includes('@')) {
       verdicts.push(
         `- ${row.target}, ${row.level} (fixed rate): +${added.toFixed(2)} ms p99 — ${added < 2 ? 'meets' : 'misses'} the < 2 ms target.`,
       );
@@ -301,6 +336,8 @@ async function report(rows, { duration, rounds, label, startLoad }) {
 
 if (process.argv[2] === 'upstream') {
   await runUpstream();
+} else if (process.argv[2] === 'bare-proxy') {
+  await runBareProxy();
 } else {
   await main();
 }

@@ -1,6 +1,7 @@
 import type { Cache } from '@cinesync/kit/cache';
 import { AppError } from '@cinesync/kit/http';
 import { CircuitBreaker, CircuitOpenError, withTimeout } from '@cinesync/kit/resilience';
+import { traceHeaders } from '@cinesync/kit/telemetry';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import { Agent, request } from 'undici';
@@ -74,7 +75,8 @@ export function createCatalogClient(options: CatalogClientOptions): CatalogClien
     const response = await request(url, {
       dispatcher: agent,
       signal,
-      headers: { accept: 'application/json' },
+      // The caller's trace goes along, so the catalog's log lines share its trace id.
+      headers: { accept: 'application/json', ...traceHeaders() },
     });
     if (response.statusCode === 404) {
       await response.body.dump();

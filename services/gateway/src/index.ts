@@ -2,7 +2,6 @@ import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { gatewayAuth } from './auth.js';
 import { gatewaySchema } from './config.js';
-import { cacheVerifiedTokens } from './token-cache.js';
 import { createUpstreamClient } from './upstream-client.js';
 import { resolveUpstreams } from './upstreams.js';
 
@@ -10,7 +9,6 @@ export { buildApp, type GatewayDeps } from './app.js';
 export { gatewayAuth } from './auth.js';
 export { gatewaySchema } from './config.js';
 export { ROUTES, type ServiceName } from './routes-table.js';
-export { cacheVerifiedTokens } from './token-cache.js';
 export { createUpstreamClient, type UpstreamClient } from './upstream-client.js';
 export { resolveUpstreams, type Upstream } from './upstreams.js';
 
@@ -46,13 +44,11 @@ export const service = defineService({
       upstreams,
       dispatcher: client.dispatcher,
       limiter,
-      auth: cacheVerifiedTokens(
-        gatewayAuth({
-          jwksUrl: config.JWKS_URL ?? (identity && `${identity}/.well-known/jwks.json`),
-          issuer: config.JWT_ISSUER,
-          audience: config.JWT_AUDIENCE,
-        }),
-      ),
+      auth: gatewayAuth({
+        jwksUrl: config.JWKS_URL ?? (identity && `${identity}/.well-known/jwks.json`),
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+      }),
       trustedProxies: config.TRUSTED_PROXIES,
       corsOrigins: config.CORS_ORIGINS,
       bodyLimit: config.BODY_LIMIT,

@@ -1,3 +1,4 @@
+export { cacheVerifiedTokens, type TokenCacheOptions } from './token-cache.js';
 export { type InstallAuthOptions, installAuth, requireRole, requireUser } from './hooks.js';
 export {
   type Algorithm,

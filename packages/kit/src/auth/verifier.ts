@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
 import { AppError } from '../http/errors.js';
+import { cacheVerifiedTokens } from './token-cache.js';
 
 export type Role = 'user' | 'admin';
 const ROLES: readonly unknown[] = ['user', 'admin'] satisfies Role[];
@@ -34,6 +35,8 @@ export interface AuthOptions {
   cacheMaxAgeMs?: number;
   /** Budget of one JWKS fetch (default 5 s). */
   timeoutMs?: number;
+  /** Verified tokens remembered until they expire (default 10 000; 0 turns it off). */
+  cacheMax?: number;
 }
 
 export interface Auth {
@@ -91,7 +94,7 @@ export function createAuth(options: AuthOptions): Auth {
     timeoutDuration: options.timeoutMs ?? 5_000,
   });
 
-  return {
+  const verifier: Auth = {
     async verify(token) {
       if (token.length > MAX_TOKEN_LENGTH) throw invalidToken('The token is too long.');
       let claims: JWTPayload;
@@ -109,4 +112,6 @@ export function createAuth(options: AuthOptions): Auth {
       return { ...toUser(claims), claims };
     },
   };
+  const max = options.cacheMax ?? 10_000;
+  return max > 0 ? cacheVerifiedTokens(verifier, { max }) : verifier;
 }

@@ -17,6 +17,7 @@ import { type OpenApiOptions, registerOpenApi } from './openapi.js';
 import { sendProblem, toAppError } from './problem.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { installShutdown, type ShutdownHook } from './shutdown.js';
+import { traceRequests } from './tracing.js';
 
 /** What every service builds its routes on: Fastify typed by TypeBox schemas. */
 export type Server = FastifyInstance<
@@ -69,8 +70,11 @@ export async function createServer(options: CreateServerOptions): Promise<Server
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  server.addHook('onRequest', async (request, reply) => {
+  // First, so every later hook, the handler and their log lines run in the request's trace.
+  traceRequests(server);
+  server.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    done();
   });
 
   server.setErrorHandler((error, request, reply) => {

@@ -1,2 +1,2 @@
 export { createLogger, type Logger, type LoggerOptions, type LogLevel } from './logger.js';
-export { redactPaths } from './redact.js';
+export { CENSOR, redactSecrets } from './redact.js';

@@ -68,6 +68,21 @@ describe('createLogger', () => {
     });
   });
 
+  it('redacts in arrays, in child bindings and whatever the case, without changing the input', () => {
+    const { lines, destination } = capture();
+    const input = { items: [{ Token: 'a1' }, { name: 'n' }], headers: { 'X-Api-Key': 'k1' } };
+    const log = createLogger({ service: 'identity', destination });
+    log.child({ user: { password: 'p2' }, requestId: 'r1' }).info(input, 'with secrets');
+    expect(lines[0]).toMatchObject({
+      requestId: 'r1',
+      user: { password: '[redacted]' },
+      items: [{ Token: '[redacted]' }, { name: 'n' }],
+      headers: { 'X-Api-Key': '[redacted]' },
+    });
+    for (const secret of ['a1', 'k1', 'p2']) expect(JSON.stringify(lines[0])).not.toContain(secret);
+    expect(input.items[0]?.Token).toBe('a1');
+  });
+
   it('respects the level', () => {
     const { lines, destination } = capture();
     const log = createLogger({ service: 's', level: 'warn', destination });

@@ -1,6 +1,6 @@
 import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
-import { redactPaths } from './redact.js';
+import { redactSecrets } from './redact.js';
 
 export type { Logger } from 'pino';
 export type LogLevel = LevelWithSilent;
@@ -24,16 +24,27 @@ function traceFields(): Record<string, string> {
 
 export function createLogger(options: LoggerOptions): Logger {
   const level = options.level ?? (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'info';
-  return pino(
+  const logger = pino(
     {
       level,
       base: { service: options.service, env: options.env ?? process.env.NODE_ENV ?? 'development' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      // Labels instead of numbers: readable by people and by log shippers without a mapping.
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        // Labels instead of numbers: readable by people and by log shippers without a mapping.
+        level: (label) => ({ level: label }),
+        // Secrets are removed from what is written, when it is written (see redact.ts).
+        bindings: redactSecrets,
+        log: redactSecrets,
+      },
       mixin: traceFields,
-      redact: { paths: [...redactPaths], censor: '[redacted]' },
     },
     options.destination,
   );
+  // pino skips the bindings formatter for children; child loggers inherit from this one, so
+  // redacting here covers the bindings of children at every depth.
+  const child = logger.child;
+  logger.child = function redactedChild(this: Logger, bindings, childOptions) {
+    return child.call(this, redactSecrets(bindings), childOptions);
+  } as typeof child;
+  return logger;
 }

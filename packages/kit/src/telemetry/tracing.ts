@@ -1,7 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
+import { context, propagation } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
@@ -23,11 +22,19 @@ export interface TracingOptions {
   otlpEndpoint: string | undefined;
 }
 
-/** Probes and scrapes every few seconds would drown real traffic in traces. */
-const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+/** Set while the client instrumentations run: they then inject the trace context themselves. */
+let clientsInstrumented = false;
 
-function isProbe(request: IncomingMessage): boolean {
-  return UNTRACED_PATHS.has((request.url ?? '').split('?')[0] ?? '');
+/**
+ * The W3C trace context of the active span, as headers for an outgoing HTTP call. Empty while
+ * tracing exports, because the undici instrumentation then adds it (with its own client span)
+ * and a second copy would be wrong. Without an exporter nothing is instrumented, and callers
+ * add these so the next service's logs still share the trace id.
+ */
+export function traceHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (!clientsInstrumented) propagation.inject(context.active(), headers);
+  return headers;
 }
 
 export interface Tracing {
@@ -55,17 +62,19 @@ export function startTracing(options: TracingOptions): Tracing {
   // The defaults: AsyncLocalStorage context and the W3C trace-context + baggage propagators.
   provider.register();
 
-  const instrumentations = [
-    new HttpInstrumentation({ ignoreIncomingRequestHook: isProbe }),
-    new UndiciInstrumentation(),
-    new PgInstrumentation(),
-    new IORedisInstrumentation(),
-  ];
-  patchLoadedModules();
+  // Incoming requests get their SERVER span from the kit's Fastify hooks (http/tracing.ts). The
+  // client instrumentations only make spans nobody would see unless they are exported, and cost
+  // ~40 µs per proxied request (docs/bench/gateway.md), so they run only when exporting.
+  const instrumentations = exporting
+    ? [new UndiciInstrumentation(), new PgInstrumentation(), new IORedisInstrumentation()]
+    : [];
+  if (exporting) patchLoadedModules();
+  clientsInstrumented = exporting;
 
   return {
     async shutdown() {
       for (const instrumentation of instrumentations) instrumentation.disable();
+      clientsInstrumented = false;
       await provider.shutdown();
     },
   };
@@ -78,7 +87,7 @@ export function startTracing(options: TracingOptions): Tracing {
  */
 function patchLoadedModules(): void {
   const require = createRequire(import.meta.url);
-  for (const name of ['http', 'https', 'pg', 'ioredis']) {
+  for (const name of ['pg', 'ioredis']) {
     try {
       require(name);
     } catch {

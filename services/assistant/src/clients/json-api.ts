@@ -1,4 +1,5 @@
 import { CircuitBreaker, type CircuitState, withTimeout } from '@cinesync/kit/resilience';
+import { traceHeaders } from '@cinesync/kit/telemetry';
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { Agent, request } from 'undici';
@@ -99,6 +100,7 @@ export class JsonApi {
             signal,
             headers: {
               accept: 'application/json',
+              ...traceHeaders(),
               ...(body === undefined ? {} : { 'content-type': 'application/json' }),
               ...options.headers,
             },

@@ -1,7 +1,7 @@
-import type { Auth } from '@cinesync/kit/auth';
-import { unauthorized } from '@cinesync/kit/http';
+import { unauthorized } from '../http/index.js';
 import { describe, expect, it } from 'vitest';
 import { cacheVerifiedTokens } from './token-cache.js';
+import type { Auth } from './verifier.js';
 
 /** A verifier that counts its calls; tokens look like `<user>:<exp seconds>` or `bad`. */
 function countingAuth() {

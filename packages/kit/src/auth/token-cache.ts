@@ -1,4 +1,4 @@
-import type { Auth } from '@cinesync/kit/auth';
+import type { Auth } from './verifier.js';
 
 type Verified = Awaited<ReturnType<Auth['verify']>>;
 
@@ -10,10 +10,11 @@ export interface TokenCacheOptions {
 
 /**
  * Remembers tokens that verified, until they expire. A signature check costs a few hundred µs of
- * CPU per request (bench/gateway) while a client sends the same access token for up to 15
+ * CPU per request (docs/bench/gateway.md) while a client sends the same access token for up to 15
  * minutes. Only successes are kept, each no longer than its own `exp`, so a cached answer is
  * one the verifier would still give: keys leave the JWKS only after their tokens expired.
- * Failures are never cached; the rate limit runs first, so they cannot be used to flood.
+ * Failures are never cached (at the gateway the rate limit runs first, so they cannot be used
+ * to flood).
  */
 export function cacheVerifiedTokens(auth: Auth, options: TokenCacheOptions = {}): Auth {
   const max = options.max ?? 10_000;
