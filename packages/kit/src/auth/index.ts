@@ -1,5 +1,5 @@
-export { cacheVerifiedTokens, type TokenCacheOptions } from './token-cache.js';
 export { type InstallAuthOptions, installAuth, requireRole, requireUser } from './hooks.js';
+export { cacheVerifiedTokens, type TokenCacheOptions } from './token-cache.js';
 export {
   type Algorithm,
   type Auth,

@@ -1,5 +1,5 @@
-import { unauthorized } from '../http/index.js';
 import { describe, expect, it } from 'vitest';
+import { unauthorized } from '../http/index.js';
 import { cacheVerifiedTokens } from './token-cache.js';
 import type { Auth } from './verifier.js';
 
