@@ -1,5 +1,5 @@
 import type { Db } from '@cinesync/kit/db';
-import { insertFilms } from '../repository/index.js';
+import { vacuumAnalyzeCatalog, insertFilms } from '../repository/index.js';
 import { syntheticFilms } from './generate.js';
 
 export interface SeedOptions {
@@ -25,5 +25,6 @@ export async function seedSyntheticFilms(db: Db, options: SeedOptions): Promise<
     );
     options.onProgress?.(to, inserted);
   }
+  if (inserted > 0) await vacuumAnalyzeCatalog(db);
   return inserted;
 }

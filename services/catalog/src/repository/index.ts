@@ -1,6 +1,6 @@
 /** Every SQL statement of the catalog lives in this folder; the rest of the service calls these. */
 
-export { lockCatalogForBulkLoad } from './bulk.js';
+export { lockCatalogForBulkLoad, vacuumAnalyzeCatalog } from './bulk.js';
 export {
   countFilms,
   deleteFilm,

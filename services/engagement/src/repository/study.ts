@@ -97,8 +97,12 @@ export async function rebuildFilmStats(db: Queryable): Promise<number> {
   return rowCount;
 }
 
+/**
+ * Statistics for the planner and the visibility map for index-only scans after the bulk load
+ * (autovacuum may be off, as on this project's machines, or simply not have run yet).
+ */
 export async function analyze(db: Queryable): Promise<void> {
-  await db.query(`ANALYZE ${ENGAGEMENT_TABLES.join(', ')}`);
+  await db.query(`VACUUM (ANALYZE) ${ENGAGEMENT_TABLES.join(', ')}`);
 }
 
 export interface TableSize {
