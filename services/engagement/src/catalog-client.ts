@@ -1,10 +1,7 @@
 import type { Cache } from '@cinesync/kit/cache';
+import { JsonClient, UpstreamUnavailableError } from '@cinesync/kit/client';
 import { AppError } from '@cinesync/kit/http';
-import { CircuitBreaker, CircuitOpenError, withTimeout } from '@cinesync/kit/resilience';
-import { traceHeaders } from '@cinesync/kit/telemetry';
 import { Type } from 'typebox';
-import { Value } from 'typebox/value';
-import { Agent, request } from 'undici';
 
 /** What engagement needs to know about a film: that it exists, and what to call it. */
 export interface FilmRef {
@@ -40,13 +37,11 @@ const FilmSchema = Type.Object({
   year: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 });
 
-class CatalogAnswerError extends Error {
-  override readonly name = 'CatalogAnswerError';
-}
-
+/** Down, slow, or answering wrongly: to the user it is all one thing, the catalog is not there. */
 function unavailable(cause: unknown): AppError {
+  const retryAfterMs = cause instanceof UpstreamUnavailableError ? cause.retryAfterMs : undefined;
   const retryAfterSec =
-    cause instanceof CircuitOpenError ? Math.max(1, Math.ceil(cause.retryAfterMs / 1000)) : 1;
+    retryAfterMs === undefined ? 1 : Math.max(1, Math.ceil(retryAfterMs / 1000));
   return new AppError(
     503,
     'catalog_unavailable',
@@ -56,62 +51,41 @@ function unavailable(cause: unknown): AppError {
 }
 
 /**
- * Internal lookup against the catalog (`GET /internal/v1/films/{id}`) behind a timeout and a
- * circuit breaker: while the catalog is down, callers get a 503 at once instead of each waiting
- * out the timeout. A 404 is an answer, not a failure, so it never opens the circuit.
+ * Internal lookup against the catalog (`GET /internal/v1/films/{id}`) through the kit's
+ * JsonClient: while the catalog is down, callers get a 503 at once instead of each waiting out
+ * the timeout, and a 404 is an answer that never opens the circuit. Found films are cached.
  */
 export function createCatalogClient(options: CatalogClientOptions): CatalogClient {
-  const agent = new Agent({ keepAliveTimeout: 10_000, connections: 32 });
-  const breaker = new CircuitBreaker({
+  const catalog = new JsonClient({
     name: 'catalog',
-    failureThreshold: options.breakerFailures,
-    resetTimeoutMs: options.breakerResetMs,
-    onStateChange: options.onBreakerChange,
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    connections: 32,
+    breaker: {
+      failureThreshold: options.breakerFailures,
+      resetTimeoutMs: options.breakerResetMs,
+      onStateChange: options.onBreakerChange,
+    },
   });
   const ttl = options.cacheTtlMs ?? 600_000;
-
-  async function fetchFilm(baseUrl: string, id: string, signal: AbortSignal) {
-    const url = new URL(`internal/v1/films/${encodeURIComponent(id)}`, withSlash(baseUrl));
-    const response = await request(url, {
-      dispatcher: agent,
-      signal,
-      // The caller's trace goes along, so the catalog's log lines share its trace id.
-      headers: { accept: 'application/json', ...traceHeaders() },
-    });
-    if (response.statusCode === 404) {
-      await response.body.dump();
-      return null;
-    }
-    if (response.statusCode !== 200) {
-      await response.body.dump();
-      throw new CatalogAnswerError(`catalog answered ${response.statusCode}`);
-    }
-    const body: unknown = await response.body.json();
-    if (!Value.Check(FilmSchema, body) || body.id !== id) {
-      throw new CatalogAnswerError('catalog answered with an unexpected body');
-    }
-    return { id: body.id, title: body.title, year: body.year ?? null };
-  }
 
   return {
     async findFilm(id) {
       const cached = await options.cache?.get<FilmRef>(`film:${id}`);
       if (cached) return cached;
-      const { baseUrl } = options;
-      if (baseUrl === undefined) throw unavailable(new Error('CATALOG_URL is not set'));
-      let film: FilmRef | null;
+      let film: FilmRef | null = null;
       try {
-        film = await breaker.execute(() =>
-          withTimeout((signal) => fetchFilm(baseUrl, id, signal), options.timeoutMs),
-        );
+        const body = await catalog.get(`internal/v1/films/${encodeURIComponent(id)}`, FilmSchema);
+        if (body) {
+          if (body.id !== id) throw new Error(`catalog answered film ${body.id} for ${id}`);
+          film = { id: body.id, title: body.title, year: body.year ?? null };
+        }
       } catch (error) {
         throw unavailable(error);
       }
       if (film) await options.cache?.set(`film:${id}`, film, ttl);
       return film;
     },
-    close: () => agent.close(),
+    close: () => catalog.close(),
   };
 }
-
-const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
