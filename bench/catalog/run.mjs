@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { pacedLoad } from '../lib/paced.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -125,30 +126,51 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** One autocannon run; latencies kept at full resolution (autocannon's histogram rounds to ms). */
+/**
+ * One run, latencies kept at full resolution (autocannon's histogram rounds to ms): autocannon
+ * flat out over `connections`, or a steady `overallRate` (bench/lib/paced.mjs: autocannon's own
+ * rate limit sends bursts).
+ */
 async function measure({ base, scenario, connections, overallRate, duration }) {
   const latencies = [];
-  const instance = autocannon({
-    url: base,
-    connections,
-    overallRate,
-    duration,
-    requests: [
-      { method: 'GET', setupRequest: (request) => ({ ...request, path: scenario.path() }) },
-    ],
-  });
-  instance.on('response', (_client, status, _bytes, ms) => {
-    if (status === 200) latencies.push(ms);
-  });
-  const result = await instance;
+  let result;
+  if (overallRate) {
+    const paced = await pacedLoad({
+      url: base,
+      connections,
+      requestsPerSec: overallRate,
+      duration,
+      makePath: scenario.path,
+      onResponse: ({ status, ms }) => {
+        if (status === 200) latencies.push(ms);
+      },
+    });
+    result = {
+      rps: paced.requests / paced.seconds,
+      errors: paced.errors,
+      non2xx: paced.non2xx,
+    };
+  } else {
+    const instance = autocannon({
+      url: base,
+      connections,
+      duration,
+      requests: [
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: scenario.path() }) },
+      ],
+    });
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status === 200) latencies.push(ms);
+    });
+    const run = await instance;
+    result = { rps: run.requests.average, errors: run.errors + run.timeouts, non2xx: run.non2xx };
+  }
   latencies.sort((a, b) => a - b);
   return {
-    rps: result.requests.average,
+    ...result,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
   };
 }
 

@@ -18,9 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startClickHouseServer } from '../analytics-storage/clickhouse-server.mjs';
+import { pacedLoad } from '../lib/paced.mjs';
 import { batchMaker } from './events.mjs';
 import { startLagProbe } from './lag.mjs';
-import { pacedLoad } from './paced.mjs';
 import { writeReport } from './report.mjs';
 import {
   clickHouseVersion,
@@ -99,7 +99,9 @@ async function measureLevel({ service, adminToken, level, dayOffset, duration, p
   const result = level.eventsPerSec
     ? await pacedLoad({
         url: service.url,
-        path: '/api/v1/events',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        makePath: () => '/api/v1/events',
         connections: level.connections,
         requestsPerSec: level.eventsPerSec / level.batch,
         duration,

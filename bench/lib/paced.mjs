@@ -1,23 +1,28 @@
 // A steady offered load: one request every 1/rate seconds, whatever the responses do (open loop).
-// autocannon's own rate limit sends each connection's quota for the second back to back at the
-// start of every second, so its latencies are those of bursts, not of a steady stream.
+// autocannon's own rate limit (`overallRate`) sends each connection's quota for the second back
+// to back at the start of every second, so its latencies are those of bursts, not of a steady
+// stream: at 100 req/s over 10 connections it measured the same p50 as 10 connections flat out.
 import { Pool } from 'undici';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends `requestsPerSec` POSTs per second for `duration` seconds over at most `connections`
+ * Sends `requestsPerSec` requests per second for `duration` seconds over at most `connections`
  * connections (beyond that, requests queue in the client). A response's latency is counted from
  * the moment its request was due, so time spent queued behind slow responses counts too.
+ * `makePath` and `makeBody` (optional) give each request's path and body; `onResponse` gets
+ * `{ at, status, ms }` for every answer.
  */
 export async function pacedLoad({
   url,
-  path,
   connections,
   requestsPerSec,
   duration,
+  method = 'GET',
+  headers = {},
+  makePath,
   makeBody,
-  onResponse,
+  onResponse = () => {},
 }) {
   const pool = new Pool(url, { connections, pipelining: 1 });
   const interval = 1000 / requestsPerSec;
@@ -31,12 +36,7 @@ export async function pacedLoad({
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     const request = pool
-      .request({
-        path,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: makeBody(),
-      })
+      .request({ path: makePath(), method, headers, body: makeBody?.() })
       .then(async (response) => {
         await response.body.dump();
         const now = performance.now();
@@ -52,5 +52,5 @@ export async function pacedLoad({
   await Promise.all(inflight);
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
-  return { seconds, errors, non2xx };
+  return { requests: total, seconds, errors, non2xx };
 }
