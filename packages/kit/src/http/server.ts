@@ -18,6 +18,7 @@ import { sendProblem, toAppError } from './problem.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { installShutdown, type ShutdownHook } from './shutdown.js';
 import { traceRequests } from './tracing.js';
+import { createValidatorCompiler } from './validation.js';
 
 /** What every service builds its routes on: Fastify typed by TypeBox schemas. */
 export type Server = FastifyInstance<
@@ -63,12 +64,12 @@ export async function createServer(options: CreateServerOptions): Promise<Server
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
-    // All errors, not only the first: the caller fixes every field in one go.
-    ajv: { customOptions: { allErrors: true } },
     frameworkErrors: (error, _request, reply) => {
       sendProblem(reply, toAppError(error));
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Query, params and headers coerced from text; JSON bodies validated as sent.
+  server.setValidatorCompiler(createValidatorCompiler());
 
   // First, so every later hook, the handler and their log lines run in the request's trace.
   traceRequests(server);
