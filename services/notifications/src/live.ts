@@ -1,4 +1,5 @@
 import type { Queryable } from '@cinesync/kit/db';
+import { PollingWorker } from '@cinesync/kit/worker';
 import { type NotificationRow, notificationsAfter } from './repository/index.js';
 
 export interface LiveFeedOptions {
@@ -26,20 +27,22 @@ interface Follower {
  */
 export class LiveFeed {
   private readonly db: Queryable;
-  private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly log: LiveFeedOptions['log'];
   private readonly followers = new Set<Follower>();
-  private loop: Promise<void> | undefined;
-  private running = false;
-  private notified = false;
-  private wakeUp: (() => void) | undefined;
+  private readonly worker: PollingWorker;
 
   constructor(options: LiveFeedOptions) {
     this.db = options.db;
-    this.pollMs = options.pollMs ?? 1000;
     this.batchSize = options.batchSize ?? 200;
     this.log = options.log;
+    this.worker = new PollingWorker({
+      name: 'live feed read',
+      // Nobody connected to this replica: nothing to read until someone follows (which wakes us).
+      poll: async () => this.followers.size > 0 && (await this.pollOnce()) >= this.batchSize,
+      intervalMs: options.pollMs ?? 1000,
+      log: options.log,
+    });
   }
 
   get size(): number {
@@ -47,16 +50,11 @@ export class LiveFeed {
   }
 
   start(): void {
-    if (this.loop) return;
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wakeUp?.();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Sends the user's notifications with a seq above `after` as they appear; call the result to stop. */
@@ -71,8 +69,7 @@ export class LiveFeed {
 
   /** Read now rather than at the next poll: a notification was just committed. */
   wake(): void {
-    this.notified = true;
-    this.wakeUp?.();
+    this.worker.notify();
   }
 
   private cursors(): Map<string, number> {
@@ -99,33 +96,5 @@ export class LiveFeed {
       }
     }
     return rows.length;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.notified = false;
-      let full = false;
-      if (this.followers.size > 0) {
-        try {
-          full = (await this.pollOnce()) >= this.batchSize;
-        } catch (err) {
-          this.log?.error({ err }, 'live feed read failed');
-        }
-      }
-      if (!full) await this.idle();
-    }
-  }
-
-  private idle(): Promise<void> {
-    if (!this.running || this.notified) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollMs);
-      this.wakeUp = done;
-    });
   }
 }

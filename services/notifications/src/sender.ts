@@ -1,4 +1,5 @@
 import type { Db } from '@cinesync/kit/db';
+import { PollingWorker } from '@cinesync/kit/worker';
 import { isPermanent, type Mailer } from './mailer.js';
 import {
   type ClaimedDelivery,
@@ -64,13 +65,9 @@ export class MailSender {
   private readonly retryDelayMs: number;
   private readonly addressWaitMs: number;
   private readonly batchSize: number;
-  private readonly intervalMs: number;
   private readonly leaseMs: number;
   private readonly onResult: (result: SendResult) => void;
-  private loop: Promise<void> | undefined;
-  private running = false;
-  private notified = false;
-  private wake: (() => void) | undefined;
+  private readonly worker: PollingWorker;
   private lastHousekeeping = 0;
 
   constructor(options: SenderOptions) {
@@ -81,29 +78,28 @@ export class MailSender {
     this.retryDelayMs = options.retryDelayMs ?? 10_000;
     this.addressWaitMs = options.addressWaitMs ?? 86_400_000;
     this.batchSize = options.batchSize ?? 10;
-    this.intervalMs = options.intervalMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 120_000;
     this.onResult = options.onResult ?? (() => {});
+    this.worker = new PollingWorker({
+      name: 'mail sender round',
+      poll: () => this.round(),
+      intervalMs: options.intervalMs ?? 1000,
+      log: this.log,
+    });
   }
 
   start(): void {
-    if (this.loop) return;
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
   }
 
   /** Resolves once the round in flight, if any, has finished. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Look for work now instead of at the next poll. */
   notify(): void {
-    this.notified = true;
-    this.wake?.();
+    this.worker.notify();
   }
 
   /** One round: claims due deliveries and sends them; returns how many it claimed. */
@@ -165,31 +161,9 @@ export class MailSender {
     await pruneInbox(this.db, INBOX_RETENTION_MS);
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.notified = false;
-      let claimed = 0;
-      try {
-        await this.housekeeping();
-        claimed = await this.runOnce();
-      } catch (err) {
-        this.log.error({ err }, 'mail sender round failed');
-      }
-      // A claimed delivery may have unblocked the next one of its user: look again at once.
-      if (claimed === 0) await this.idle();
-    }
-  }
-
-  private idle(): Promise<void> {
-    if (!this.running || this.notified) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.intervalMs);
-      this.wake = done;
-    });
+  private async round(): Promise<boolean> {
+    await this.housekeeping();
+    // A claimed delivery may have unblocked the next one of its user: look again at once.
+    return (await this.runOnce()) > 0;
   }
 }

@@ -1,3 +1,4 @@
+import { PollingWorker } from '@cinesync/kit/worker';
 import type { Orders } from './orders.js';
 
 export interface PaymentTimeoutOptions {
@@ -31,44 +32,34 @@ export interface PaymentTimeoutJob {
 export function startPaymentTimeout(options: PaymentTimeoutOptions): PaymentTimeoutJob {
   const batchSize = options.batchSize ?? 100;
   const clock = options.clock ?? (() => new Date());
-  let running = true;
-  let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<number> | undefined;
 
-  const runOnce = async (): Promise<number> => {
-    let total = 0;
-    for (;;) {
-      const cutoff = new Date(clock().getTime() - options.timeoutMs);
-      const cancelled = await options.orders.cancelExpired(cutoff, batchSize);
-      total += cancelled;
-      if (cancelled < batchSize || !running) return total;
-    }
-  };
+  const cancelBatch = (): Promise<number> =>
+    options.orders.cancelExpired(new Date(clock().getTime() - options.timeoutMs), batchSize);
 
-  const tick = async (): Promise<void> => {
-    sweeping = runOnce();
-    try {
-      const cancelled = await sweeping;
+  // Each batch is a round of its own: a full one asks for the next at once, and stop() lands
+  // between batches rather than after a whole sweep.
+  const worker = new PollingWorker({
+    name: 'payment timeout sweep',
+    poll: async () => {
+      const cancelled = await cancelBatch();
       if (cancelled > 0) options.log.info({ cancelled }, 'unpaid orders cancelled');
-    } catch (err) {
-      options.log.error({ err }, 'payment timeout sweep failed');
-    } finally {
-      sweeping = undefined;
-      if (running) schedule();
-    }
-  };
-  const schedule = (): void => {
-    timer = setTimeout(() => void tick(), options.intervalMs);
-    timer.unref();
-  };
-  schedule();
+      return cancelled >= batchSize;
+    },
+    intervalMs: options.intervalMs,
+    initialDelayMs: options.intervalMs,
+    log: options.log,
+  });
+  worker.start();
 
   return {
-    runOnce,
-    async stop() {
-      running = false;
-      clearTimeout(timer);
-      await sweeping?.catch(() => 0);
+    async runOnce() {
+      let total = 0;
+      for (;;) {
+        const cancelled = await cancelBatch();
+        total += cancelled;
+        if (cancelled < batchSize) return total;
+      }
     },
+    stop: () => worker.stop(),
   };
 }

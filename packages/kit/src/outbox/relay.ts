@@ -1,5 +1,6 @@
 import type { Bus } from '../bus/index.js';
 import type { Db, Row } from '../db/index.js';
+import { PollingWorker } from '../worker/index.js';
 import { OUTBOX_LOCK_CLASS, RELAY_LOCK } from './locks.js';
 import { pruneProcessed } from './prune.js';
 
@@ -32,8 +33,6 @@ interface OutboxRow extends Row {
   headers: Record<string, string>;
 }
 
-const silent: OutboxLogger = { error() {} };
-
 /**
  * Publishes committed outbox rows in `seq` order with the row id as message id, then marks them.
  * A crash between publish and mark republishes those rows: the bus drops repeats inside its
@@ -43,46 +42,39 @@ export class OutboxRelay {
   private readonly db: Db;
   private readonly bus: Bus;
   private readonly batchSize: number;
-  private readonly intervalMs: number;
   private readonly retentionMs: number;
   private readonly pruneEveryMs: number;
-  private readonly log: OutboxLogger;
   private readonly onRound: (published: number) => void;
-  private loop: Promise<void> | undefined;
-  private running = false;
-  private notified = false;
-  private wake: (() => void) | undefined;
+  private readonly worker: PollingWorker;
   private lastPrune = 0;
 
   constructor(options: OutboxRelayOptions) {
     this.db = options.db;
     this.bus = options.bus;
     this.batchSize = options.batchSize ?? 100;
-    this.intervalMs = options.intervalMs ?? 1000;
     this.retentionMs = options.retentionMs ?? 7 * 24 * 3_600_000;
     this.pruneEveryMs = options.pruneEveryMs ?? 3_600_000;
-    this.log = options.log ?? silent;
     this.onRound = options.onRound ?? (() => {});
+    this.worker = new PollingWorker({
+      name: 'outbox relay round',
+      poll: () => this.round(),
+      intervalMs: options.intervalMs ?? 1000,
+      log: options.log,
+    });
   }
 
   start(): void {
-    if (this.loop) return;
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
   }
 
   /** Resolves once the round in flight, if any, has finished. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Publish now rather than at the next poll; call after committing a transaction that enqueued. */
   notify(): void {
-    this.notified = true;
-    this.wake?.();
+    this.worker.notify();
   }
 
   /**
@@ -134,35 +126,14 @@ export class OutboxRelay {
     return pruneProcessed(this.db, this.retentionMs);
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.notified = false;
-      let full = false;
-      try {
-        const published = await this.runOnce();
-        full = published >= this.batchSize;
-        this.onRound(published);
-        if (Date.now() - this.lastPrune >= this.pruneEveryMs) {
-          this.lastPrune = Date.now();
-          await this.prune();
-        }
-      } catch (err) {
-        this.log.error({ err }, 'outbox relay round failed');
-      }
-      if (!full) await this.idle();
+  /** A background round; after a full batch more rows are waiting, so the next starts at once. */
+  private async round(): Promise<boolean> {
+    const published = await this.runOnce();
+    this.onRound(published);
+    if (Date.now() - this.lastPrune >= this.pruneEveryMs) {
+      this.lastPrune = Date.now();
+      await this.prune();
     }
-  }
-
-  private idle(): Promise<void> {
-    if (!this.running || this.notified) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.intervalMs);
-      this.wake = done;
-    });
+    return published >= this.batchSize;
   }
 }

@@ -1,0 +1,1 @@
+export { PollingWorker, type PollingWorkerOptions, type WorkerLogger } from './polling-worker.js';
