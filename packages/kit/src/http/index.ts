@@ -30,12 +30,6 @@ export {
   toProblem,
 } from './problem.js';
 export { REQUEST_ID_HEADER } from './request-id.js';
-export {
-  closeOnSignal,
-  type ListenOptions,
-  listen,
-  type RunServiceOptions,
-  runService,
-} from './run.js';
+export { closeOnSignal, type ListenOptions, listen } from './run.js';
 export { type CreateServerOptions, createServer, type Server } from './server.js';
 export { onShutdown, type ShutdownHook } from './shutdown.js';

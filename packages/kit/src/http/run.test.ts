@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../log/index.js';
-import { createServer, runService } from './index.js';
+import { closeOnSignal, createServer, listen } from './index.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('runService', () => {
-  it('listens, logs the URL, and on SIGTERM closes every service before exiting 0', async () => {
+describe('closeOnSignal', () => {
+  it('on SIGTERM closes every service of the process, then exits 0', async () => {
     const lines: Record<string, unknown>[] = [];
     const logger = createLogger({
       service: 'svc',
@@ -22,27 +22,22 @@ describe('runService', () => {
       });
     });
     const closed: string[] = [];
-    const start = (service: string) =>
-      runService({
-        service,
-        port: 0,
-        host: '127.0.0.1',
-        build: async () => {
-          const server = await createServer({ service, logger });
-          server.onShutdown('deps', () => void closed.push(service));
-          return server;
-        },
-      });
+    // As the launcher does: several services in one process, each registered on its own.
+    const start = async (service: string) => {
+      const server = await createServer({ service, logger });
+      server.onShutdown('deps', () => void closed.push(service));
+      closeOnSignal(() => server.close(), server.log);
+      return { server, url: await listen(server, { port: 0, host: '127.0.0.1' }) };
+    };
     const a = await start('a');
     await start('b');
     expect(process.listenerCount('SIGTERM')).toBe(1);
-    const listening = lines.find((line) => line.msg === `a listening on ${line.url}`);
-    expect(listening?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect((await fetch(`${listening?.url}/healthz`)).status).toBe(200);
+    expect(a.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
 
     process.emit('SIGTERM');
     expect(await exited).toBe(0);
     expect(closed.sort()).toEqual(['a', 'b']);
-    expect(a.server.listening).toBe(false);
+    expect(a.server.server.listening).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { initTelemetry, shutdownTelemetry } from '../telemetry/index.js';
+import { shutdownTelemetry } from '../telemetry/index.js';
 
 export interface ListenOptions {
   port: number;
@@ -15,16 +15,6 @@ export async function listen(server: FastifyInstance, options: ListenOptions): P
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
-}
-
-export interface RunServiceOptions extends ListenOptions {
-  service: string;
-  version?: string;
-  env?: string;
-  /** Builds the app (deps, routes); called after telemetry is set up. */
-  build: () => Promise<FastifyInstance>;
-  /** Hard limit on the whole shutdown before the process exits anyway (default 20 s). */
-  exitTimeoutMs?: number;
 }
 
 const running = new Set<() => Promise<unknown>>();
@@ -56,19 +46,6 @@ async function closeAll(): Promise<boolean> {
   const results = await Promise.allSettled([...running].map((close) => close()));
   await shutdownTelemetry();
   return results.every((result) => result.status === 'fulfilled');
-}
-
-/**
- * The whole of a service's main.ts: telemetry, build, listen, log the URL; on SIGTERM/SIGINT
- * close gracefully (in-flight requests, then cleanup hooks), flush telemetry and exit.
- */
-export async function runService(options: RunServiceOptions): Promise<FastifyInstance> {
-  await initTelemetry({ service: options.service, version: options.version, env: options.env });
-  const server = await options.build();
-  closeOnSignal(() => server.close(), server.log, options.exitTimeoutMs);
-  const url = await listen(server, options);
-  server.log.info({ url }, `${options.service} listening on ${url}`);
-  return server;
 }
 
 /**
