@@ -215,8 +215,8 @@ async function main() {
     options: {
       duration: { type: 'string', default: '5' },
       // `c` connections as fast as they go, or `c@r`: c connections sending r requests/s in all.
-      connections: { type: 'string', default: '10,100,10@500,10@2000' },
-      rounds: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '10,100,10@500,10@2000,10@4000' },
+      rounds: { type: 'string', default: '3' },
       label: { type: 'string', default: '' },
       // Another build of the gateway, e.g. an older commit's, to compare before/after.
       'gateway-main': { type: 'string', default: join(root, 'services/gateway/dist/main.js') },

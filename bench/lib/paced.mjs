@@ -9,7 +9,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Sends `requestsPerSec` requests per second for `duration` seconds over at most `connections`
  * connections (beyond that, requests queue in the client). A response's latency is counted from
- * the moment its request was due, so time spent queued behind slow responses counts too.
+ * the moment its request was due (or sent, if a timer fired early), so time spent queued behind
+ * slow responses counts too.
  * `makePath` and `makeBody` (optional) give each request's path and body; `onResponse` gets
  * `{ at, status, ms }` for every answer.
  */
@@ -35,13 +36,15 @@ export async function pacedLoad({
     const due = started + i * interval;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
+    // From when it was due, or from the send if a timer fired early (whole ms, another clock).
+    const from = Math.min(due, performance.now());
     const request = pool
       .request({ path: makePath(), method, headers, body: makeBody?.() })
       .then(async (response) => {
         await response.body.dump();
         const now = performance.now();
         if (response.statusCode < 200 || response.statusCode > 299) non2xx++;
-        onResponse({ at: now, status: response.statusCode, ms: now - due });
+        onResponse({ at: now, status: response.statusCode, ms: now - from });
       })
       .catch(() => {
         errors++;
