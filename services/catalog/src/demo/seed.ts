@@ -1,5 +1,5 @@
 import type { Db } from '@cinesync/kit/db';
-import { vacuumAnalyzeCatalog, insertFilms } from '../repository/index.js';
+import { insertFilms, vacuumAnalyzeCatalog } from '../repository/index.js';
 import { syntheticFilms } from './generate.js';
 
 export interface SeedOptions {
