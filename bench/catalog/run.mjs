@@ -7,9 +7,7 @@
 //
 // Three processes, as in production: the catalog (dist/main.js), the gateway (dist/main.js) and
 // autocannon here, all on the same cores.
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,53 +15,16 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { pacedLoad } from '../lib/paced.mjs';
+import { startNodeService } from '../lib/process.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const docs = join(root, 'docs', 'bench');
 const TARGETS_P99_MS = { search: 50, 'get by id': 10 };
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function stop(child) {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  return exited;
-}
-
 /** Starts `services/<name>/dist/main.js` and waits for /healthz. */
-async function startService(name, env) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'services', name, 'dist', 'main.js')], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
-      ...env,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok)
-        return { url, pid: child.pid, stop: () => stop(child) };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error(`${name} did not start`);
-}
+const startService = (name, env) =>
+  startNodeService({ main: join(root, 'services', name, 'dist', 'main.js'), name, env });
 
 const pick = (items) => items[Math.floor(Math.random() * items.length)];
 

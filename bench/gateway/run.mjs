@@ -8,7 +8,7 @@
 // Four processes: the upstream, the gateway exactly as in production (dist/main.js, telemetry on,
 // no exporter), a bare proxy (node:http + undici and nothing else: the floor for any Node.js
 // proxy) and autocannon here. They share the machine's cores, as they would on one host.
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { pacedLoad } from '../lib/paced.mjs';
+import { startNodeService } from '../lib/process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROUTE = '/api/v1/films/bench';
@@ -77,45 +78,18 @@ function stop(child) {
   return exited;
 }
 
-async function freePort() {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startGateway(upstreamUrl, main) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [main], {
+const startGateway = (upstreamUrl, main) =>
+  startNodeService({
+    main,
+    name: 'gateway',
     env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
       CATALOG_URL: upstreamUrl,
       JWKS_URL: `${upstreamUrl}/.well-known/jwks.json`,
       // The limiter runs on every request, as in production, but never refuses one here.
       RATE_LIMIT_CAPACITY: '1000000000',
       RATE_LIMIT_REFILL_PER_SEC: '1000000000',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok)
-        return { url, pid: child.pid, stop: () => stop(child) };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error('gateway did not start');
-}
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return Number.NaN;

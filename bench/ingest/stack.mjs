@@ -1,11 +1,10 @@
 // What the ingest benchmark runs against: a key set for tokens, the analytics service as deployed
 // (dist/main.js in its own process), and the engines' checks and clean-up.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startNodeService } from '../lib/process.mjs';
 
 /** Serves a JWKS for the service and signs the admin token the lag probe reads with. */
 export async function startKeys() {
@@ -31,61 +30,40 @@ export async function startKeys() {
   };
 }
 
-async function freePort() {
-  const server = createNetServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/**
- * The service exactly as deployed, with a data directory of its own (removed on stop). The rate
- * limit runs on every request, as in production, but with a budget the bench never exhausts.
- */
 export async function startService({ main, jwksUrl, env = {}, cpuProfileDir, nodeArgs = [] }) {
-  const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'cinesync-bench-ingest-'));
   const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const args = [...profile, ...nodeArgs, main];
-  const child = spawn(process.execPath, args, {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      DATA_DIR: dataDir,
-      JWKS_URL: jwksUrl,
-      // A bucket so deep it never empties and so slow to refill that it is never full again:
-      // the bench's one client address keeps one live bucket, as a busy client would. (A bucket
-      // that refills between requests is dropped and re-created each time, and dropping the last
-      // key of the kit's LRU map costs ~0.5 ms: a cost of the bench's single address, not of a
-      // real client mix.)
-      INGEST_RATE_PER_SEC: '1',
-      INGEST_RATE_BURST: '1000000000',
-      ...env,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-    await rm(dataDir, { recursive: true, force: true });
-  };
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, pid: child.pid, stop };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const removeData = () => rm(dataDir, { recursive: true, force: true });
+  try {
+    const service = await startNodeService({
+      main,
+      name: 'the analytics service',
+      nodeArgs: [...profile, ...nodeArgs],
+      logLevel: 'warn',
+      probe: '/readyz',
+      env: {
+        DATA_DIR: dataDir,
+        JWKS_URL: jwksUrl,
+        // A bucket so deep it never empties and so slow to refill that it is never full again:
+        // the bench's one client address keeps one live bucket, as a busy client would, and the
+        // figures stay comparable with runs made before the kit's limiter moved off lru-cache
+        // (where dropping the last key cost ~0.5 ms).
+        INGEST_RATE_PER_SEC: '1',
+        INGEST_RATE_BURST: '1000000000',
+        ...env,
+      },
+    });
+    return {
+      ...service,
+      stop: async () => {
+        await service.stop();
+        await removeData();
+      },
+    };
+  } catch (error) {
+    await removeData();
+    throw error;
   }
-  await stop();
-  throw new Error('the analytics service did not become ready');
 }
 
 /** CPU seconds (user + system) a process has used so far; NaN if it cannot be read. */

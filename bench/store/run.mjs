@@ -9,10 +9,8 @@
 //
 // Each service is its own process (services/<name>/dist/main.js), as in production; the load
 // comes from this process, on the same cores.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { startTestIssuer } from '@cinesync/contracts/store';
 import { createTestDatabase } from '@cinesync/kit/testing';
 import autocannon from 'autocannon';
+import { startNodeService } from '../lib/process.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -33,52 +32,16 @@ const LIST_SKUS = [
 /** High enough that the product rate limit never waits (10 is the default). */
 const UNLIMITED_RPS = '1000000';
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Starts `services/<name>/dist/main.js` and waits for /healthz. */
-async function startProcess(name, env, nodeArgs = []) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, join(root, 'services', name, 'dist', 'main.js')],
-    {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'fatal',
-        NODE_ENV: 'production',
-        ...env,
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok)
-        return {
-          url,
-          stop: () => {
-            child.kill('SIGTERM');
-            return exited;
-          },
-        };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error(`${name} did not start`);
-}
+const startProcess = (name, env, nodeArgs = []) =>
+  startNodeService({
+    main: join(root, 'services', name, 'dist', 'main.js'),
+    name,
+    env,
+    nodeArgs,
+    logLevel: 'fatal',
+    timeoutMs: 60_000,
+  });
 
 /** The services' databases: a throwaway one per service on Postgres, a data dir for PGlite. */
 async function storage(engine) {
