@@ -34,6 +34,13 @@ export async function addBookmark(
   return { bookmark: raced, created: false };
 }
 
+/** The caller's bookmark of one film: what the film page asks to show the button's state. */
+export async function getBookmark(db: Db, userId: string, filmId: string): Promise<BookmarkRow> {
+  const bookmark = await bookmarks.findBookmark(db, userId, filmId);
+  if (!bookmark) throw notFound('This film is not in your bookmarks.', 'bookmark_not_found');
+  return bookmark;
+}
+
 export async function removeBookmark(db: Db, userId: string, filmId: string): Promise<void> {
   if (!(await bookmarks.deleteBookmark(db, userId, filmId))) {
     throw notFound('This film is not in your bookmarks.', 'bookmark_not_found');

@@ -71,6 +71,43 @@ for (const engine of dbEngines()) {
       expect(missing.json().code).toBe('bookmark_not_found');
     });
 
+    it("answers the caller's bookmark of one film, 404 when not bookmarked or removed", async () => {
+      const user = await t.user();
+      const other = await t.user();
+      const matrix = film('The Matrix');
+      const heat = film('Heat', 1995);
+      const url = `/api/v1/bookmarks/${matrix.id}`;
+      const mine = () => t.app.inject({ url, headers: user.headers });
+
+      const older = await add(user.headers, heat.id);
+      const before = await mine();
+      expect(before.statusCode).toBe(404);
+      expect(before.headers['content-type']).toContain('application/problem+json');
+      expect(before.json().code).toBe('bookmark_not_found');
+
+      const created = await add(user.headers, matrix.id);
+      const found = await mine();
+      expect(found.statusCode).toBe(200);
+      expect(found.json()).toEqual(created.json());
+      expect(found.json()).toMatchObject({ filmId: matrix.id, title: 'The Matrix', year: 1999 });
+      // Not just the newest one: any bookmarked film is found, in the shape the list has.
+      const heatBookmark = await t.app.inject({
+        url: `/api/v1/bookmarks/${heat.id}`,
+        headers: user.headers,
+      });
+      expect(heatBookmark.json()).toEqual(older.json());
+      const list = await t.app.inject({ url: '/api/v1/bookmarks', headers: user.headers });
+      expect(list.json().items).toEqual([found.json(), heatBookmark.json()]);
+
+      // Another user's bookmark is theirs alone.
+      const theirs = await t.app.inject({ url, headers: other.headers });
+      expect(theirs.statusCode).toBe(404);
+      expect(theirs.json().code).toBe('bookmark_not_found');
+
+      await t.app.inject({ method: 'DELETE', url, headers: user.headers });
+      expect((await mine()).statusCode).toBe(404);
+    });
+
     it('answers 404 for a film the catalog does not know', async () => {
       const user = await t.user();
       const response = await add(user.headers, randomUUID());
@@ -91,6 +128,11 @@ for (const engine of dbEngines()) {
         headers: user.headers,
       });
       expect(badDelete.statusCode).toBe(400);
+      const badGet = await t.app.inject({ url: '/api/v1/bookmarks/nope', headers: user.headers });
+      expect(badGet.statusCode).toBe(400);
+      expect(badGet.json().errors[0].field).toBe('/params/filmId');
+      const guestGet = await t.app.inject({ url: `/api/v1/bookmarks/${randomUUID()}` });
+      expect(guestGet.statusCode).toBe(401);
       const badPage = await t.app.inject({
         url: '/api/v1/bookmarks?pageSize=1000',
         headers: user.headers,

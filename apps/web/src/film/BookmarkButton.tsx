@@ -1,22 +1,22 @@
 import { api, ok } from '../api/client';
+import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/auth';
 import { ErrorNote } from '../components/status';
 import { navigate } from '../lib/router';
 import { useAction, useAsync } from '../lib/useAsync';
 
-/**
- * Engagement has no "is this one bookmarked" lookup, so the first page of the person's bookmarks
- * (100, newest first) tells; a film bookmarked longer ago shows as not bookmarked, and pressing
- * the button is still safe (bookmarking is idempotent).
- */
+/** Whether the person bookmarked this film: one lookup of that bookmark, 404 meaning not. */
 export function BookmarkButton({ filmId }: { filmId: string }) {
   const { viewer } = useAuth();
   const saved = useAsync(async () => {
     if (!viewer) return false;
-    const page = await ok(
-      api.GET('/api/v1/bookmarks', { params: { query: { page: 1, pageSize: 100 } } }),
-    );
-    return page.items.some((bookmark) => bookmark.filmId === filmId);
+    try {
+      await ok(api.GET('/api/v1/bookmarks/{filmId}', { params: { path: { filmId } } }));
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return false;
+      throw error;
+    }
   }, [filmId, viewer?.id]);
   const toggle = useAction(async () => {
     if (saved.data) {

@@ -1,7 +1,7 @@
 import { requireUser } from '@cinesync/kit/auth';
 import type { Server } from '@cinesync/kit/http';
 import { Type } from 'typebox';
-import { addBookmark, listBookmarks, removeBookmark } from '../bookmarks.js';
+import { addBookmark, getBookmark, listBookmarks, removeBookmark } from '../bookmarks.js';
 import type { CatalogClient } from '../catalog-client.js';
 import type { BookmarkRow } from '../repository/bookmarks.js';
 import type { Writer } from '../writer.js';
@@ -38,6 +38,21 @@ export function bookmarkRoutes(server: Server, deps: Writer & { catalog: Catalog
       const result = await addBookmark(deps.db, deps.catalog, actor.id, request.body.filmId);
       return reply.code(result.created ? 201 : 200).send(toBody(result.bookmark));
     },
+  );
+
+  server.get(
+    '/api/v1/bookmarks/:filmId',
+    {
+      onRequest: [requireUser],
+      schema: {
+        tags,
+        summary: "The caller's bookmark of a film (404 when not bookmarked)",
+        params: FilmParams,
+        response: { 200: Bookmark, ...problems(400, 401, 404) },
+      },
+    },
+    async (request) =>
+      toBody(await getBookmark(deps.db, actorOf(request).id, request.params.filmId)),
   );
 
   server.delete(
