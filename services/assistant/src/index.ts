@@ -1,5 +1,4 @@
 import { createAuth } from '@cinesync/kit/auth';
-import { OutboxRelay } from '@cinesync/kit/outbox';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { CatalogApi } from './clients/catalog.js';
@@ -34,9 +33,7 @@ export const service = defineService({
     const db = await ctx.database({ migrations: new URL('../migrations/', import.meta.url) });
     const bus = await ctx.bus();
     // Nothing is published; the relay prunes the inbox the ratings consumer fills.
-    const relay = new OutboxRelay({ db, bus, log: logger });
-    relay.start();
-    ctx.onClose('outbox relay', () => relay.stop());
+    await ctx.outboxRelay(db);
     const ratings = consumeRatings(db, bus, config.RATINGS_CONSUMER_NAME);
     ctx.onClose('ratings consumer', () => ratings.stop());
 

@@ -1,5 +1,4 @@
 import { createAuth } from '@cinesync/kit/auth';
-import { OutboxRelay } from '@cinesync/kit/outbox';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { unconfiguredAuth } from './auth.js';
@@ -34,9 +33,7 @@ export const service = defineService({
     }
 
     const bus = await ctx.bus();
-    const relay = new OutboxRelay({ db, bus, log: logger });
-    relay.start();
-    ctx.onClose('outbox relay', () => relay.stop());
+    const relay = await ctx.outboxRelay(db);
     const ratings = consumeRatings(db, bus);
     ctx.onClose('ratings consumer', () => ratings.stop());
 

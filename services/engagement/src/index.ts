@@ -1,5 +1,4 @@
 import { createAuth } from '@cinesync/kit/auth';
-import { OutboxRelay } from '@cinesync/kit/outbox';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { createCatalogClient } from './catalog-client.js';
@@ -16,10 +15,7 @@ export const service = defineService({
   async build(ctx) {
     const { config, logger } = ctx;
     const db = await ctx.database({ migrations: new URL('../migrations/', import.meta.url) });
-    const bus = await ctx.bus();
-    const relay = new OutboxRelay({ db, bus, log: logger });
-    relay.start();
-    ctx.onClose('outbox relay', () => relay.stop());
+    const relay = await ctx.outboxRelay(db);
     if (!config.CATALOG_URL) logger.warn('CATALOG_URL is not set: bookmarking will answer 503');
     const catalog = createCatalogClient({
       baseUrl: config.CATALOG_URL,

@@ -1,4 +1,3 @@
-import { OutboxRelay } from '@cinesync/kit/outbox';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { identityConfig } from './config.js';
@@ -14,10 +13,7 @@ export const service = defineService({
   config: identityConfig,
   async build(ctx) {
     const db = await ctx.database({ migrations: new URL('../migrations/', import.meta.url) });
-    const bus = await ctx.bus();
-    const relay = new OutboxRelay({ db, bus, log: ctx.logger });
-    relay.start();
-    ctx.onClose('outbox relay', () => relay.stop());
+    const relay = await ctx.outboxRelay(db);
 
     const limiters = await openThrottleLimiters(bucketSpecs(ctx.config), (spec) =>
       ctx.limiter(spec),

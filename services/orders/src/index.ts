@@ -1,5 +1,4 @@
 import { createAuth } from '@cinesync/kit/auth';
-import { OutboxRelay } from '@cinesync/kit/outbox';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { ordersSchema } from './config.js';
@@ -19,9 +18,7 @@ export const service = defineService({
     const added = await seedStocks(db);
     if (added > 0) ctx.logger.info({ added }, 'demo stock seeded');
 
-    const relay = new OutboxRelay({ db, bus: await ctx.bus(), log: ctx.logger });
-    relay.start();
-    ctx.onClose('outbox relay', () => relay.stop());
+    const relay = await ctx.outboxRelay(db);
 
     const orders = new Orders({ db, onEvents: () => relay.notify() });
     const paymentTimeout = startPaymentTimeout({

@@ -1,5 +1,4 @@
 import { createAuth } from '@cinesync/kit/auth';
-import { OutboxRelay } from '@cinesync/kit/outbox';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { supportConfig } from './config.js';
@@ -19,9 +18,7 @@ export const service = defineService({
     const { config, logger } = ctx;
     const db = await ctx.database({ migrations: new URL('../migrations/', import.meta.url) });
     const bus = await ctx.bus();
-    const relay = new OutboxRelay({ db, bus, log: logger });
-    relay.start();
-    ctx.onClose('outbox relay', () => relay.stop());
+    const relay = await ctx.outboxRelay(db);
     const writes = await ctx.limiter({
       prefix: 'writes',
       capacity: config.SUPPORT_WRITE_BURST,

@@ -9,7 +9,7 @@ import { listen, type Server } from '../http/index.js';
 import type { FailMode, Limiter } from '../limiter/index.js';
 import { openLimiter } from '../limiter/index.js';
 import { createLogger, type Logger } from '../log/index.js';
-import { outboxMigrations } from '../outbox/index.js';
+import { OutboxRelay, type OutboxRelayOptions, outboxMigrations } from '../outbox/index.js';
 import { platformSchema } from './platform-config.js';
 
 export type PlatformConfig = ConfigOf<typeof platformSchema>;
@@ -44,6 +44,14 @@ export interface ServiceContext<C> {
     /** What happens while Redis is unreachable; see the limiter's FailMode. Default 'open'. */
     failMode?: FailMode;
   }): Promise<Limiter>;
+  /**
+   * Starts the transactional outbox relay of `db` (publishing to `bus()`, pruning the inbox) and
+   * stops it on close. Call `notify()` on it after a commit that wrote outbox rows.
+   */
+  outboxRelay(
+    db: Db,
+    options?: Omit<OutboxRelayOptions, 'db' | 'bus' | 'log'>,
+  ): Promise<OutboxRelay>;
   /** Cleanup run after the server stopped taking requests, last registered first. */
   onClose(name: string, close: () => Promise<void>): void;
 }
@@ -94,6 +102,7 @@ export async function startService<S extends Schema>(
   const closers: { name: string; close: () => Promise<void> }[] = [];
   const onClose = (name: string, close: () => Promise<void>) => closers.push({ name, close });
   const dataDir = resolve(config.DATA_DIR, definition.name);
+  const opened: { bus?: Promise<Bus> } = {};
 
   const context: ServiceContext<ConfigOf<S>> = {
     name: definition.name,
@@ -113,16 +122,20 @@ export async function startService<S extends Schema>(
       await migrate(db, { dir: migrations, sets: [outboxMigrations, ...sets] });
       return db;
     },
-    async bus() {
-      if (options.shared?.bus) return options.shared.bus;
-      const bus = await openBus({
-        url: config.NATS_URL,
-        dataDir: join(dataDir, 'bus'),
-        name: definition.name,
-        logger,
-      });
-      onClose('bus', () => bus.close());
-      return bus;
+    bus() {
+      // One bus per service, however many parts ask for it (the outbox relay does too).
+      opened.bus ??= (async () => {
+        if (options.shared?.bus) return options.shared.bus;
+        const bus = await openBus({
+          url: config.NATS_URL,
+          dataDir: join(dataDir, 'bus'),
+          name: definition.name,
+          logger,
+        });
+        onClose('bus', () => bus.close());
+        return bus;
+      })();
+      return opened.bus;
     },
     async cache() {
       const cache = await openCache({
@@ -144,6 +157,12 @@ export async function startService<S extends Schema>(
       });
       onClose('limiter', () => limiter.close());
       return limiter;
+    },
+    async outboxRelay(db, relayOptions = {}) {
+      const relay = new OutboxRelay({ ...relayOptions, db, bus: await context.bus(), log: logger });
+      relay.start();
+      onClose('outbox relay', () => relay.stop());
+      return relay;
     },
     onClose,
   };
