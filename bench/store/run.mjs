@@ -9,14 +9,12 @@
 //
 // Each service is its own process (services/<name>/dist/main.js), as in production; the load
 // comes from this process, on the same cores.
-import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startTestIssuer } from '@cinesync/contracts/store';
-import { createTestDatabase } from '@cinesync/kit/testing';
+import { createTestDatabase, startIssuer } from '@cinesync/kit/testing';
 import autocannon from 'autocannon';
 import { startNodeService } from '../lib/process.mjs';
 
@@ -104,8 +102,7 @@ async function measureList({ url, headers, connections, duration, amount }) {
 /** `users` carts of 2 items each, checked out by `connections` concurrent callers. */
 async function measureCheckout({ cart, issuer, users, connections }) {
   const callers = [];
-  for (let i = 0; i < users; i++)
-    callers.push({ authorization: `Bearer ${await issuer.token(randomUUID())}` });
+  for (let i = 0; i < users; i++) callers.push((await issuer.caller()).headers);
   await pool(callers, 16, async (headers, i) => {
     await send(`${cart.url}/api/v1/cart/items`, 'POST', headers, {
       sku: LIST_SKUS[i % 20],
@@ -154,8 +151,8 @@ async function pool(items, width, work) {
 
 async function runEngine(engine, options) {
   const store = await storage(engine);
-  const issuer = await startTestIssuer();
-  const base = { ...issuer.env, ORDER_PAYMENT_SWEEP_INTERVAL: '1h' };
+  const issuer = await startIssuer();
+  const base = { JWKS_URL: issuer.jwksUrl, ORDER_PAYMENT_SWEEP_INTERVAL: '1h' };
   const profiled = (scenario, service) =>
     options.profile === scenario
       ? [
@@ -197,7 +194,7 @@ async function runEngine(engine, options) {
   };
   const { duration, connections } = options;
   try {
-    const headers = { authorization: `Bearer ${await issuer.token(randomUUID())}` };
+    const { headers } = await issuer.caller();
 
     // Warm: entries live 5 min, so after the first listing every lookup is a hit.
     if (!options.only || options.only === 'warm') {

@@ -1,10 +1,6 @@
-import {
-  type Amount,
-  type Caller,
-  requireCallerUser,
-  STORE_CURRENCY,
-} from '@cinesync/contracts/store';
+import { type Amount, STORE_CURRENCY } from '@cinesync/contracts/store';
 import type { Db } from '@cinesync/kit/db';
+import { type Caller, requireCallerUser } from '@cinesync/kit/grpc';
 import { conflict } from '@cinesync/kit/http';
 import type { OrderPlacer } from './orders.js';
 import { priceLines } from './pricing.js';

@@ -1,10 +1,5 @@
-import {
-  type Caller,
-  callOptions,
-  fromConnectError,
-  type OrderService,
-  toMoney,
-} from '@cinesync/contracts/store';
+import { type OrderService, toMoney } from '@cinesync/contracts/store';
+import { type Caller, callOptions, fromConnectError } from '@cinesync/kit/grpc';
 import type { Client } from '@connectrpc/connect';
 import type { ProductInfo } from './products.js';
 

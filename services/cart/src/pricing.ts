@@ -1,4 +1,4 @@
-import type { Caller } from '@cinesync/contracts/store';
+import type { Caller } from '@cinesync/kit/grpc';
 import { mapConcurrent } from '@cinesync/kit/resilience';
 import type { CartItem } from './cart.js';
 import type { ProductLookup } from './products.js';

@@ -1,12 +1,6 @@
-import {
-  type Amount,
-  type Caller,
-  callOptions,
-  fromConnectError,
-  fromMoney,
-  type ProductService,
-} from '@cinesync/contracts/store';
+import { type Amount, fromMoney, type ProductService } from '@cinesync/contracts/store';
 import type { Cache } from '@cinesync/kit/cache';
+import { type Caller, callOptions, fromConnectError } from '@cinesync/kit/grpc';
 import type { Client } from '@connectrpc/connect';
 
 /** What the cart needs to know about a product; also what is cached, so plain JSON. */

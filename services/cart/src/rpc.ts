@@ -1,4 +1,5 @@
-import { CartService, callerFromContext, toMoney } from '@cinesync/contracts/store';
+import { CartService, toMoney } from '@cinesync/contracts/store';
+import { callerFromContext } from '@cinesync/kit/grpc';
 import type { ConnectRouter } from '@connectrpc/connect';
 import type { Cart } from './cart.js';
 

@@ -1,6 +1,7 @@
-import { createRpcTransport, OrderService, ProductService } from '@cinesync/contracts/store';
+import { OrderService, ProductService } from '@cinesync/contracts/store';
 import type { Cache } from '@cinesync/kit/cache';
 import type { Db } from '@cinesync/kit/db';
+import { createRpcTransport } from '@cinesync/kit/grpc';
 import type { Limiter } from '@cinesync/kit/limiter';
 import { createClient, type Interceptor } from '@connectrpc/connect';
 import { Cart } from './cart.js';

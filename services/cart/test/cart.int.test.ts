@@ -1,15 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CartService,
-  createRpcTransport,
-  ERROR_CODE_HEADER,
-  fromMoney,
-  OrderService,
-  OrderStatus,
-} from '@cinesync/contracts/store';
+import { CartService, fromMoney, OrderService, OrderStatus } from '@cinesync/contracts/store';
 import type { Db } from '@cinesync/kit/db';
+import { createRpcTransport, ERROR_CODE_HEADER } from '@cinesync/kit/grpc';
 import { startService } from '@cinesync/kit/service';
 import { dbEngines } from '@cinesync/kit/testing';
 import { Code, ConnectError, createClient } from '@connectrpc/connect';
@@ -249,7 +243,7 @@ for (const engine of dbEngines()) {
         const dataDir = await mkdtemp(join(tmpdir(), 'cinesync-cart-'));
         const started = await startService(service, {
           env: {
-            ...store.issuer.env,
+            JWKS_URL: store.issuer.jwksUrl,
             PRODUCT_URL: store.product.url,
             ORDERS_URL: store.orders.url,
             DATA_DIR: dataDir,

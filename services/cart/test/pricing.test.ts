@@ -1,4 +1,4 @@
-import type { Caller } from '@cinesync/contracts/store';
+import type { Caller } from '@cinesync/kit/grpc';
 import { notFound } from '@cinesync/kit/http';
 import { describe, expect, it } from 'vitest';
 import { priceLines } from '../src/pricing.js';

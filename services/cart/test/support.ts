@@ -1,23 +1,27 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CartService,
-  createRpcTransport,
-  startTestIssuer,
-  type TestIssuer,
-} from '@cinesync/contracts/store';
+import { CartService } from '@cinesync/contracts/store';
 import { createAuth } from '@cinesync/kit/auth';
 import type { Bus } from '@cinesync/kit/bus';
 import type { Cache } from '@cinesync/kit/cache';
 import { MemoryCache } from '@cinesync/kit/cache';
 import { type Db, migrate } from '@cinesync/kit/db';
+import { createRpcTransport } from '@cinesync/kit/grpc';
 import { listen, type Server } from '@cinesync/kit/http';
 import type { Limiter } from '@cinesync/kit/limiter';
 import { MemoryLimiter } from '@cinesync/kit/limiter';
 import { createLogger } from '@cinesync/kit/log';
 import { type StartedService, startService } from '@cinesync/kit/service';
-import { createTestDatabase, type TestDatabase, type TestDbEngine } from '@cinesync/kit/testing';
+import {
+  createTestDatabase,
+  startIssuer,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type TestDatabase,
+  type TestDbEngine,
+  type TestIssuer,
+} from '@cinesync/kit/testing';
 import { service as ordersService } from '@cinesync/orders';
 import { service as productService } from '@cinesync/product';
 import { type Client, createClient, type Interceptor } from '@connectrpc/connect';
@@ -43,7 +47,7 @@ export async function startStore(
   engine: TestDbEngine,
   options: { bus?: Bus } = {},
 ): Promise<Store> {
-  const issuer = await startTestIssuer();
+  const issuer = await startIssuer();
   const dataDir = await mkdtemp(join(tmpdir(), 'cinesync-store-'));
   const databases: TestDatabase[] = [];
   const databaseUrl = async (): Promise<string | undefined> => {
@@ -53,7 +57,12 @@ export async function startStore(
     databases.push(database);
     return database.url;
   };
-  const env = { ...issuer.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', NATS_URL: undefined };
+  const env = {
+    JWKS_URL: issuer.jwksUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    NATS_URL: undefined,
+  };
   const start = async (definition: typeof productService | typeof ordersService) =>
     startService(definition, {
       env: { ...env, DATABASE_URL: await databaseUrl() },
@@ -114,8 +123,8 @@ export async function startCart(
   });
   const auth = createAuth({
     jwksUrl: store.issuer.jwksUrl,
-    issuer: store.issuer.issuer,
-    audience: store.issuer.audience,
+    issuer: TEST_ISSUER,
+    audience: TEST_AUDIENCE,
   });
   const app = await buildApp({
     db,
@@ -154,6 +163,5 @@ export function callCounter() {
   return { calls, interceptor };
 }
 
-export const bearer = async (store: Store, userId: string) => ({
-  authorization: `Bearer ${await store.issuer.token(userId)}`,
-});
+export const bearer = async (store: Store, userId: string) =>
+  (await store.issuer.caller('user', userId)).headers;

@@ -1,6 +1,6 @@
-import { registerRpc } from '@cinesync/contracts/store';
 import { type Auth, installAuth } from '@cinesync/kit/auth';
 import type { Db } from '@cinesync/kit/db';
+import { registerRpc } from '@cinesync/kit/grpc';
 import { createServer, type Server } from '@cinesync/kit/http';
 import type { Logger } from '@cinesync/kit/log';
 import type { Orders } from './orders.js';

@@ -1,8 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
-  callerIdentityKey,
-  ERROR_CODE_HEADER,
   fromMoney,
   InsufficientStockSchema,
   OrderItemSchema,
@@ -10,10 +8,10 @@ import {
   OrderSchema,
   OrderService,
   OrderStatus as OrderStatusProto,
-  requireCallerUser,
   StockService,
   toMoney,
 } from '@cinesync/contracts/store';
+import { callerIdentityKey, ERROR_CODE_HEADER, requireCallerUser } from '@cinesync/kit/grpc';
 import { Code, ConnectError, type ConnectRouter, type HandlerContext } from '@connectrpc/connect';
 import { InsufficientStockError, type Order, type Orders } from './orders.js';
 import type { OrderStatus } from './status.js';

@@ -1,20 +1,17 @@
 import {
-  createRpcTransport,
-  ERROR_CODE_HEADER,
   fromMoney,
   InsufficientStockSchema,
   OrderService,
   OrderStatus,
-  type RpcTransport,
   StockService,
-  startTestIssuer,
-  type TestIssuer,
   toMoney,
 } from '@cinesync/contracts/store';
 import { createAuth } from '@cinesync/kit/auth';
 import type { Db } from '@cinesync/kit/db';
+import { createRpcTransport, ERROR_CODE_HEADER, type RpcTransport } from '@cinesync/kit/grpc';
 import { listen, type Server } from '@cinesync/kit/http';
 import { createLogger } from '@cinesync/kit/log';
+import { startIssuer, TEST_AUDIENCE, TEST_ISSUER, type TestIssuer } from '@cinesync/kit/testing';
 import { type Client, Code, ConnectError, createClient } from '@connectrpc/connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -54,11 +51,11 @@ for (const engine of ordersEngines()) {
     beforeAll(async () => {
       db = await openOrdersDb(engine);
       await putStock(db, MUG, 5);
-      issuer = await startTestIssuer();
+      issuer = await startIssuer();
       const auth = createAuth({
         jwksUrl: issuer.jwksUrl,
-        issuer: issuer.issuer,
-        audience: issuer.audience,
+        issuer: TEST_ISSUER,
+        audience: TEST_AUDIENCE,
       });
       const logger = createLogger({ service: 'orders', level: 'silent' });
       app = await buildApp({ db, orders: new Orders({ db }), auth, logger });
@@ -66,8 +63,8 @@ for (const engine of ordersEngines()) {
       rpc = createRpcTransport(url);
       orderClient = createClient(OrderService, rpc.transport);
       stockClient = createClient(StockService, rpc.transport);
-      aliceAuth = { authorization: `Bearer ${await issuer.token(alice.id)}` };
-      bobAuth = { authorization: `Bearer ${await issuer.token(bob.id)}` };
+      aliceAuth = (await issuer.caller('user', alice.id)).headers;
+      bobAuth = (await issuer.caller('user', bob.id)).headers;
     }, SETUP_TIMEOUT_MS);
 
     afterAll(async () => {

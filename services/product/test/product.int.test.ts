@@ -1,19 +1,16 @@
-import {
-  createRpcTransport,
-  ERROR_CODE_HEADER,
-  fromMoney,
-  ProductKind,
-  ProductService,
-  type RpcTransport,
-  STORE_ITEMS,
-  startTestIssuer,
-  type TestIssuer,
-} from '@cinesync/contracts/store';
+import { fromMoney, ProductKind, ProductService, STORE_ITEMS } from '@cinesync/contracts/store';
 import { createAuth } from '@cinesync/kit/auth';
 import { type Db, migrate } from '@cinesync/kit/db';
+import { createRpcTransport, ERROR_CODE_HEADER, type RpcTransport } from '@cinesync/kit/grpc';
 import { listen, type Server } from '@cinesync/kit/http';
 import { createLogger } from '@cinesync/kit/log';
-import { dbEngines } from '@cinesync/kit/testing';
+import {
+  dbEngines,
+  startIssuer,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type TestIssuer,
+} from '@cinesync/kit/testing';
 import { type Client, Code, ConnectError, createClient } from '@connectrpc/connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -43,11 +40,11 @@ for (const engine of dbEngines()) {
       db = await engine.open();
       await migrate(db, { dir: migrations });
       await seedProducts(db);
-      issuer = await startTestIssuer();
+      issuer = await startIssuer();
       const auth = createAuth({
         jwksUrl: issuer.jwksUrl,
-        issuer: issuer.issuer,
-        audience: issuer.audience,
+        issuer: TEST_ISSUER,
+        audience: TEST_AUDIENCE,
       });
       app = await buildApp({
         db,
@@ -124,11 +121,8 @@ for (const engine of dbEngines()) {
     });
 
     it('verifies a forwarded token and refuses a bad one', async () => {
-      const token = await issuer.token('0190a3c4-1111-7aaa-8bbb-123456789abc');
-      const ok = await client.getProduct(
-        { sku: 1001 },
-        { headers: { authorization: `Bearer ${token}` } },
-      );
+      const { headers } = await issuer.caller('user', '0190a3c4-1111-7aaa-8bbb-123456789abc');
+      const ok = await client.getProduct({ sku: 1001 }, { headers });
       expect(ok.product?.sku).toBe(1001);
       const error = await failure(
         client.getProduct({ sku: 1001 }, { headers: { authorization: 'Bearer not-a-jwt' } }),

@@ -1,8 +1,8 @@
-import type { AuthUser } from '@cinesync/kit/auth';
-import { unauthorized } from '@cinesync/kit/http';
-import { TimeoutError } from '@cinesync/kit/resilience';
 import { createContextKey, type HandlerContext } from '@connectrpc/connect';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthUser } from '../auth/index.js';
+import { unauthorized } from '../http/index.js';
+import { TimeoutError } from '../resilience/index.js';
 
 /**
  * Who is calling and within what limits: what flows from an incoming request (REST or RPC) into

@@ -10,7 +10,7 @@ export interface RpcTransport {
 }
 
 /**
- * Real gRPC (HTTP/2 with prior knowledge, h2c) to another store service at `baseUrl`, over one
+ * Real gRPC (HTTP/2 with prior knowledge, h2c) to another service at `baseUrl`, over one
  * long-lived connection. `interceptors` run after the tracing one, closest to the wire last.
  */
 export function createRpcTransport(

@@ -1,17 +1,15 @@
-import { AppError, conflict, notFound, validation } from '@cinesync/kit/http';
-import { TimeoutError } from '@cinesync/kit/resilience';
 import { Code, ConnectError } from '@connectrpc/connect';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODE_HEADER, fromConnectError, toConnectError } from './rpc-errors.js';
+import { AppError, conflict, notFound, validation } from '../http/index.js';
+import { TimeoutError } from '../resilience/index.js';
+import { ERROR_CODE_HEADER, fromConnectError, toConnectError } from './errors.js';
 
 describe('errors between the catalogue and gRPC statuses', () => {
   it('server side keeps the stable code and the message meant for the caller', () => {
-    const missing = toConnectError(
-      notFound('There is no product with SKU 7.', 'product_not_found'),
-    );
+    const missing = toConnectError(notFound('There is no item 7.', 'item_not_found'));
     expect(missing.code).toBe(Code.NotFound);
-    expect(missing.rawMessage).toBe('There is no product with SKU 7.');
-    expect(missing.metadata.get(ERROR_CODE_HEADER)).toBe('product_not_found');
+    expect(missing.rawMessage).toBe('There is no item 7.');
+    expect(missing.metadata.get(ERROR_CODE_HEADER)).toBe('item_not_found');
 
     expect(toConnectError(conflict('Short.', 'insufficient_stock')).code).toBe(
       Code.FailedPrecondition,
@@ -29,19 +27,22 @@ describe('errors between the catalogue and gRPC statuses', () => {
   });
 
   it('client side: a callee 4xx stays itself, its failures become 502/503/504', () => {
-    const notFoundThere = new ConnectError('There is no product with SKU 7.', Code.NotFound, {
-      [ERROR_CODE_HEADER]: 'product_not_found',
+    const notFoundThere = new ConnectError('There is no item 7.', Code.NotFound, {
+      [ERROR_CODE_HEADER]: 'item_not_found',
     });
-    expect(fromConnectError(notFoundThere, 'product')).toMatchObject({
+    expect(fromConnectError(notFoundThere, 'inventory')).toMatchObject({
       status: 404,
-      code: 'product_not_found',
-      message: 'There is no product with SKU 7.',
+      code: 'item_not_found',
+      message: 'There is no item 7.',
     });
-    expect(fromConnectError(new ConnectError('x', Code.DeadlineExceeded), 'product').status).toBe(
+    expect(fromConnectError(new ConnectError('x', Code.DeadlineExceeded), 'inventory').status).toBe(
       504,
     );
-    expect(fromConnectError(new ConnectError('x', Code.Unavailable), 'product').status).toBe(503);
-    const internal = fromConnectError(new ConnectError('secret detail', Code.Internal), 'product');
+    expect(fromConnectError(new ConnectError('x', Code.Unavailable), 'inventory').status).toBe(503);
+    const internal = fromConnectError(
+      new ConnectError('secret detail', Code.Internal),
+      'inventory',
+    );
     expect(internal).toBeInstanceOf(AppError);
     expect(internal.status).toBe(502);
     expect(internal.message).not.toMatch(/secret/);

@@ -1,7 +1,7 @@
-import { AppError, isAppError, toAppError } from '@cinesync/kit/http';
 import { Code, ConnectError } from '@connectrpc/connect';
+import { AppError, isAppError, toAppError } from '../http/index.js';
 
-/** Response metadata (a gRPC trailer) carrying the error's stable code, e.g. `product_not_found`. */
+/** Response metadata (a gRPC trailer) carrying the error's stable code, e.g. `film_not_found`. */
 export const ERROR_CODE_HEADER = 'cinesync-error-code';
 
 /** gRPC status for each HTTP status of the error catalogue (and the reverse below). */
@@ -73,7 +73,7 @@ export function toConnectError(error: unknown): ConnectError {
 
 /**
  * Client side: a failed call to another service, as an error of our catalogue. The callee's 4xx
- * answers keep their code and message (unknown SKU stays a 404 `product_not_found`); its failures
+ * answers keep their code and message (an unknown id stays a 404 `film_not_found`); its failures
  * become 502/503/504 without the callee's words, which were not meant for our caller.
  */
 export function fromConnectError(error: unknown, upstream: string): AppError {

@@ -1,8 +1,8 @@
 import { connect as connectHttp2 } from 'node:http2';
 import { connect as connectTcp } from 'node:net';
-import { createServer, listen, type Server } from '@cinesync/kit/http';
-import { createLogger } from '@cinesync/kit/log';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, listen, type Server } from '../http/index.js';
+import { createLogger } from '../log/index.js';
 import { serveH2c } from './h2c.js';
 
 const logger = createLogger({ service: 'h2c-test', level: 'silent' });

@@ -1,5 +1,3 @@
-import type { Server } from '@cinesync/kit/http';
-import { captureError } from '@cinesync/kit/telemetry';
 import {
   Code,
   ConnectError,
@@ -12,9 +10,11 @@ import { fastifyConnectPlugin } from '@connectrpc/connect-fastify';
 import type {} from '@fastify/swagger';
 import type { FastifyBaseLogger } from 'fastify';
 import { Counter, Histogram } from 'prom-client';
+import type { Server } from '../http/index.js';
+import { captureError } from '../telemetry/index.js';
 import { callerIdentityKey, identityFromRequest } from './caller.js';
+import { toConnectError } from './errors.js';
 import { serveH2c } from './h2c.js';
-import { toConnectError } from './rpc-errors.js';
 import { traceServerInterceptor } from './tracing.js';
 import { validationInterceptor } from './validate.js';
 

@@ -13,7 +13,7 @@ import {
 // The kit's HTTP instrumentation does not see HTTP/2, which gRPC runs on, so RPCs carry the W3C
 // trace context themselves: the client injects it into the metadata, the server continues it.
 
-const tracer = trace.getTracer('cinesync-store-rpc');
+const tracer = trace.getTracer('@cinesync/kit/grpc');
 
 const setter: TextMapSetter<Headers> = {
   set: (carrier, key, value) => carrier.set(key, value),

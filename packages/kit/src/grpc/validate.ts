@@ -1,9 +1,9 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import type { Path } from '@bufbuild/protobuf/reflect';
 import { createValidator } from '@bufbuild/protovalidate';
-import type { FieldError } from '@cinesync/kit/http';
 import { Code, ConnectError, type Interceptor } from '@connectrpc/connect';
-import { ERROR_CODE_HEADER } from './rpc-errors.js';
+import type { FieldError } from '../http/index.js';
+import { ERROR_CODE_HEADER } from './errors.js';
 
 // One validator per process: it compiles each message's rules once and keeps them.
 const validator = createValidator();

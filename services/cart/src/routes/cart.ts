@@ -1,5 +1,6 @@
-import { callerFromRequest, MoneyJson, SkuParam } from '@cinesync/contracts/store';
+import { MoneyJson, SkuParam } from '@cinesync/contracts/store';
 import { requireUser } from '@cinesync/kit/auth';
+import { callerFromRequest } from '@cinesync/kit/grpc';
 import type { Server } from '@cinesync/kit/http';
 import { Type } from 'typebox';
 import type { Cart } from '../cart.js';
