@@ -8,6 +8,7 @@ export {
   TEST_AUDIENCE,
   TEST_ISSUER,
   type TestIssuer,
+  type TokenClaims,
 } from './issuer.js';
 
 export interface TestDbEngine {

@@ -12,10 +12,19 @@ export interface Caller {
   headers: { authorization: string };
 }
 
+export interface TokenClaims {
+  sub: string;
+  role?: 'user' | 'admin';
+  name?: string;
+  email?: string;
+}
+
 export interface TestIssuer {
   jwksUrl: string;
   /** A signed-in caller with a fresh id (or `id`), and the headers to act as them. */
   caller(role?: 'user' | 'admin', id?: string): Promise<Caller>;
+  /** An access token with exactly these claims (role defaults to user), valid for 10 minutes. */
+  sign(claims: TokenClaims): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -30,17 +39,20 @@ export async function startIssuer(): Promise<TestIssuer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const sign = ({ sub, role = 'user', ...rest }: TokenClaims) =>
+    new SignJWT({ role, ...rest })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
+      .setSubject(sub)
+      .setIssuer(TEST_ISSUER)
+      .setAudience(TEST_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
   return {
     jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    sign,
     async caller(role = 'user', id = randomUUID()) {
-      const token = await new SignJWT({ role, email: `${id.slice(0, 8)}@example.com` })
-        .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
-        .setSubject(id)
-        .setIssuer(TEST_ISSUER)
-        .setAudience(TEST_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime('10m')
-        .sign(privateKey);
+      const token = await sign({ sub: id, role, email: `${id.slice(0, 8)}@example.com` });
       return { id, headers: { authorization: `Bearer ${token}` } };
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -1,45 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-
-export const ISSUER = 'cinesync-identity';
-export const AUDIENCE = 'cinesync';
-
-export interface TokenClaims {
-  sub: string;
-  role?: 'user' | 'admin';
-  name?: string;
-  email?: string;
-}
-
-export interface TestIssuer {
-  jwksUrl: string;
-  sign(claims: TokenClaims): Promise<string>;
-  close(): Promise<void>;
-}
-
-/** A local stand-in for identity: one EdDSA key served as a JWKS, and tokens signed with it. */
-export async function startIssuer(): Promise<TestIssuer> {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'EdDSA', use: 'sig' };
-  const server = createServer((_request, response) => {
-    response
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-    sign: ({ sub, role = 'user', ...rest }) =>
-      new SignJWT({ role, ...rest })
-        .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
-        .setSubject(sub)
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime('10m')
-        .sign(privateKey),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
+// The kit's stand-in for identity, under the names these tests use.
+export {
+  startIssuer,
+  TEST_AUDIENCE as AUDIENCE,
+  TEST_ISSUER as ISSUER,
+  type TestIssuer,
+  type TokenClaims,
+} from '@cinesync/kit/testing';

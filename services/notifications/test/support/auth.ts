@@ -1,9 +1,6 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { startIssuer as startKitIssuer } from '@cinesync/kit/testing';
 
-export const ISSUER = 'cinesync-identity';
-export const AUDIENCE = 'cinesync';
+export { TEST_AUDIENCE as AUDIENCE, TEST_ISSUER as ISSUER } from '@cinesync/kit/testing';
 
 export interface TestIssuer {
   jwksUrl: string;
@@ -12,30 +9,14 @@ export interface TestIssuer {
   close(): Promise<void>;
 }
 
-/** A local stand-in for identity: one EdDSA key served as a JWKS, and tokens signed with it. */
+/** The kit's stand-in for identity, signing a plain user's token by id as these tests need. */
 export async function startIssuer(): Promise<TestIssuer> {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'EdDSA', use: 'sig' };
-  const server = createServer((_request, response) => {
-    response
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const token = (userId: string) =>
-    new SignJWT({ role: 'user' })
-      .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
-      .setSubject(userId)
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(privateKey);
+  const issuer = await startKitIssuer();
+  const token = (userId: string) => issuer.sign({ sub: userId });
   return {
-    jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+    jwksUrl: issuer.jwksUrl,
     token,
     headers: async (userId) => ({ authorization: `Bearer ${await token(userId)}` }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => issuer.close(),
   };
 }
