@@ -2,6 +2,7 @@ import { installAuth } from '@cinesync/kit/auth';
 import type { Db } from '@cinesync/kit/db';
 import { createServer, type Server } from '@cinesync/kit/http';
 import type { Logger } from '@cinesync/kit/log';
+import { PollingWorker } from '@cinesync/kit/worker';
 import { AccessTokens, createLocalAuth } from './access-tokens.js';
 import { bootstrapAdmin } from './admin-bootstrap.js';
 import { AuthService } from './auth-service.js';
@@ -91,12 +92,18 @@ export async function buildApp(deps: AppDeps): Promise<Server> {
   userRoutes(server, users);
   keyRoutes(server, keys);
 
-  const pruning = setInterval(() => {
-    auth
-      .pruneExpired()
-      .catch((err: unknown) => logger.warn({ err }, 'refresh token pruning failed'));
-  }, PRUNE_EVERY_MS);
-  pruning.unref();
-  server.onShutdown('refresh token pruning', () => clearInterval(pruning));
+  // Rounds never overlap, and shutdown waits for the one in flight before the database closes.
+  const pruning = new PollingWorker({
+    name: 'refresh token pruning',
+    poll: async () => {
+      await auth.pruneExpired();
+      return false;
+    },
+    intervalMs: PRUNE_EVERY_MS,
+    initialDelayMs: PRUNE_EVERY_MS,
+    log: logger,
+  });
+  pruning.start();
+  server.onShutdown('refresh token pruning', () => pruning.stop());
   return server;
 }

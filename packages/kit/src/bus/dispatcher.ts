@@ -32,6 +32,22 @@ export type DispatchMode =
   | { kind: 'single'; concurrency: number }
   | { kind: 'batch'; maxBatch: number; maxWaitMs: number };
 
+/** How `subscribe` and `subscribeBatch` ask to be dispatched, the same on every bus. */
+export function singleMode(concurrency: number | undefined, fallback: number): DispatchMode {
+  return { kind: 'single', concurrency: concurrency ?? fallback };
+}
+
+export function batchMode(options: { maxBatch: number; maxWaitMs: number }): DispatchMode {
+  return { kind: 'batch', maxBatch: Math.max(1, options.maxBatch), maxWaitMs: options.maxWaitMs };
+}
+
+/** Each delivery to the handler in turn: what a single-mode subscriber's runner does. */
+export function oneByOne(handler: (delivery: Delivery) => Promise<void>): Runner {
+  return async (deliveries) => {
+    for (const delivery of deliveries) await handler(delivery);
+  };
+}
+
 /** Runs the subscriber's handler; single mode always passes exactly one delivery. */
 export type Runner = (deliveries: Delivery[]) => Promise<void>;
 

@@ -7,7 +7,7 @@ import {
   KEY_HEADER,
   silentLogger,
 } from './defaults.js';
-import type { DispatchMode, Runner } from './dispatcher.js';
+import { batchMode, type DispatchMode, oneByOne, type Runner, singleMode } from './dispatcher.js';
 import { StreamRegistry } from './jetstream-streams.js';
 import { type JetStreamContext, JetStreamSubscription } from './jetstream-subscription.js';
 import type {
@@ -85,22 +85,12 @@ class JetStreamBus implements Bus {
   }
 
   subscribe(options: SubscribeOptions, handler: Handler): Subscription {
-    const mode: DispatchMode = {
-      kind: 'single',
-      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
-    };
-    return this.track(options, mode, async (deliveries) => {
-      for (const delivery of deliveries) await handler(delivery);
-    });
+    const mode = singleMode(options.concurrency, DEFAULT_CONCURRENCY);
+    return this.track(options, mode, oneByOne(handler));
   }
 
   subscribeBatch(options: BatchSubscribeOptions, handler: BatchHandler): Subscription {
-    const mode: DispatchMode = {
-      kind: 'batch',
-      maxBatch: Math.max(1, options.maxBatch),
-      maxWaitMs: options.maxWaitMs,
-    };
-    return this.track(options, mode, handler);
+    return this.track(options, batchMode(options), handler);
   }
 
   async ping(): Promise<void> {

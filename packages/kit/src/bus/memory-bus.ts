@@ -6,7 +6,15 @@ import {
   retryPolicy,
   silentLogger,
 } from './defaults.js';
-import { Dispatcher, type DispatchMode, type Member, type Runner } from './dispatcher.js';
+import {
+  batchMode,
+  Dispatcher,
+  type DispatchMode,
+  type Member,
+  oneByOne,
+  type Runner,
+  singleMode,
+} from './dispatcher.js';
 import { MemoryStream, type StoredMessage } from './memory-store.js';
 import { assertDurable, matchesAny, streamToken } from './subjects.js';
 import type {
@@ -71,22 +79,12 @@ class MemoryBus implements Bus {
   }
 
   subscribe(options: SubscribeOptions, handler: Handler): Subscription {
-    const mode: DispatchMode = {
-      kind: 'single',
-      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
-    };
-    return this.join(options, mode, async (deliveries) => {
-      for (const delivery of deliveries) await handler(delivery);
-    });
+    const mode = singleMode(options.concurrency, DEFAULT_CONCURRENCY);
+    return this.join(options, mode, oneByOne(handler));
   }
 
   subscribeBatch(options: BatchSubscribeOptions, handler: BatchHandler): Subscription {
-    const mode: DispatchMode = {
-      kind: 'batch',
-      maxBatch: Math.max(1, options.maxBatch),
-      maxWaitMs: options.maxWaitMs,
-    };
-    return this.join(options, mode, handler);
+    return this.join(options, batchMode(options), handler);
   }
 
   async ping(): Promise<void> {
