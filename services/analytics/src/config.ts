@@ -1,3 +1,4 @@
+import { authSchema } from '@cinesync/kit/auth';
 import {
   bool,
   type ConfigOf,
@@ -35,9 +36,7 @@ export const analyticsConfig = {
   /** Budget of one ClickHouse HTTP request (inserts and queries). */
   CLICKHOUSE_TIMEOUT: duration('30s'),
 
-  JWKS_URL: url(),
-  JWT_ISSUER: str('cinesync-identity'),
-  JWT_AUDIENCE: str('cinesync'),
+  ...authSchema,
 
   /** Events per request, serialized bytes per event, bytes per request body. */
   INGEST_MAX_BATCH: int({ min: 1, max: 10_000 }, 500),

@@ -1,4 +1,4 @@
-import { createAuth } from '@cinesync/kit/auth';
+import { authFromConfig } from '@cinesync/kit/auth';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { analyticsConfig, parseTrustProxy } from './config.js';
@@ -50,11 +50,7 @@ export const service = defineService({
       capacity: config.INGEST_RATE_BURST,
       refillPerSec: config.INGEST_RATE_PER_SEC,
     });
-    const auth = createAuth({
-      jwksUrl: config.JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
+    const auth = authFromConfig(config);
     if (config.ETL_ENABLED) {
       const etl = startEtl({
         bus,

@@ -1,11 +1,10 @@
+import { authSchema } from '@cinesync/kit/auth';
 import { type ConfigOf, duration, int, optional, str, url } from '@cinesync/kit/config';
 
 /** The assistant's own variables, parsed with the platform's (PORT, DATABASE_URL, NATS_URL, ...). */
 export const assistantConfig = {
   /** Identity's key set: every session belongs to a verified user. */
-  JWKS_URL: url(),
-  JWT_ISSUER: str('cinesync-identity'),
-  JWT_AUDIENCE: str('cinesync'),
+  ...authSchema,
 
   /** Catalog base URL: film search for both providers. Unset → the assistant cannot look films up. */
   CATALOG_URL: optional(url()),

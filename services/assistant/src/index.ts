@@ -1,4 +1,4 @@
-import { createAuth } from '@cinesync/kit/auth';
+import { authFromConfig } from '@cinesync/kit/auth';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { CatalogApi } from './clients/catalog.js';
@@ -89,11 +89,7 @@ export const service = defineService({
       capacity: config.ASSISTANT_RATE_BURST,
       refillPerSec: config.ASSISTANT_RATE_PER_MINUTE / 60,
     });
-    const auth = createAuth({
-      jwksUrl: config.JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
+    const auth = authFromConfig(config);
     return buildApp({
       db,
       auth,

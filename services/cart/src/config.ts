@@ -1,8 +1,8 @@
-import { storeAuthSchema } from '@cinesync/contracts/store';
+import { authSchema } from '@cinesync/kit/auth';
 import { duration, int, optional, url } from '@cinesync/kit/config';
 
 export const cartSchema = {
-  ...storeAuthSchema,
+  ...authSchema,
   /** The product service (gRPC over h2c on this address). */
   PRODUCT_URL: url(),
   /** The orders service (gRPC over h2c on this address). */

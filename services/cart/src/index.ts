@@ -1,4 +1,4 @@
-import { createAuth } from '@cinesync/kit/auth';
+import { authFromConfig } from '@cinesync/kit/auth';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { cartSchema } from './config.js';
@@ -30,11 +30,7 @@ export const service = defineService({
       listConcurrency: config.CART_LIST_CONCURRENCY,
     });
     ctx.onClose('rpc clients', async () => wired.close());
-    const auth = createAuth({
-      jwksUrl: config.JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
+    const auth = authFromConfig(config);
     return buildApp({
       db,
       cart: wired.cart,

@@ -1,11 +1,10 @@
-import { duration, int, optional, str, url } from '@cinesync/kit/config';
+import { authSchema } from '@cinesync/kit/auth';
+import { duration, int, optional, url } from '@cinesync/kit/config';
 
 /** Engagement's own variables, parsed with the platform's (PORT, DATABASE_URL, NATS_URL, ...). */
 export const engagementConfig = {
   /** Identity's key set; every write is made by a verified user. */
-  JWKS_URL: url(),
-  JWT_ISSUER: str('cinesync-identity'),
-  JWT_AUDIENCE: str('cinesync'),
+  ...authSchema,
   /** Catalog base URL, for the existence check when bookmarking; unset → bookmarking answers 503. */
   CATALOG_URL: optional(url()),
   /** Budget of one catalog lookup. */

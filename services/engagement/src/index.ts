@@ -1,4 +1,4 @@
-import { createAuth } from '@cinesync/kit/auth';
+import { authFromConfig } from '@cinesync/kit/auth';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { createCatalogClient } from './catalog-client.js';
@@ -27,11 +27,7 @@ export const service = defineService({
       onBreakerChange: (to, from) => logger.warn({ to, from }, 'catalog circuit changed state'),
     });
     ctx.onClose('catalog client', () => catalog.close());
-    const auth = createAuth({
-      jwksUrl: config.JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
+    const auth = authFromConfig(config);
     return buildApp({
       db,
       catalog,

@@ -1,11 +1,10 @@
+import { authSchema } from '@cinesync/kit/auth';
 import { duration, int, optional, str, url } from '@cinesync/kit/config';
 
 /** The notification service's own variables, parsed with the platform's (PORT, DATABASE_URL, NATS_URL, ...). */
 export const notificationsConfig = {
   /** Identity's key set: the feed, preferences and stream belong to a verified user. */
-  JWKS_URL: url(),
-  JWT_ISSUER: str('cinesync-identity'),
-  JWT_AUDIENCE: str('cinesync'),
+  ...authSchema,
   /** e.g. smtp://user:pass@mail.example.com:587; unset → e-mails are written to the log instead. */
   SMTP_URL: optional(url()),
   /** From header of every e-mail. */

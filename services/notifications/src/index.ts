@@ -1,4 +1,4 @@
-import { createAuth } from '@cinesync/kit/auth';
+import { authFromConfig } from '@cinesync/kit/auth';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { notificationsConfig } from './config.js';
@@ -41,11 +41,7 @@ export const service = defineService({
       livePollMs: config.STREAM_POLL_INTERVAL,
     });
     ctx.onClose('consumer, sender and live feed', () => runtime.stop());
-    const auth = createAuth({
-      jwksUrl: config.JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
+    const auth = authFromConfig(config);
     return buildApp({
       db,
       auth,

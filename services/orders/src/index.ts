@@ -1,4 +1,4 @@
-import { createAuth } from '@cinesync/kit/auth';
+import { authFromConfig } from '@cinesync/kit/auth';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { ordersSchema } from './config.js';
@@ -29,11 +29,7 @@ export const service = defineService({
     });
     ctx.onClose('payment timeout', () => paymentTimeout.stop());
 
-    const auth = createAuth({
-      jwksUrl: ctx.config.JWKS_URL,
-      issuer: ctx.config.JWT_ISSUER,
-      audience: ctx.config.JWT_AUDIENCE,
-    });
+    const auth = authFromConfig(ctx.config);
     return buildApp({ db, orders, auth, logger: ctx.logger, version: ctx.version });
   },
 });

@@ -1,7 +1,7 @@
 import type { AuthUser } from '@cinesync/kit/auth';
-import { type Db, migrate, openDb } from '@cinesync/kit/db';
+import { type Db, migrate } from '@cinesync/kit/db';
 import { outboxMigrations } from '@cinesync/kit/outbox';
-import { createTestDatabase, dbEngines, type TestDbEngine } from '@cinesync/kit/testing';
+import { dbEngines, pgbouncerEngine, type TestDbEngine } from '@cinesync/kit/testing';
 import type { OrderLine } from '../src/orders.js';
 import { seedStocks } from '../src/seed.js';
 
@@ -10,47 +10,11 @@ export const migrations = new URL('../migrations/', import.meta.url);
 /** Embedded databases are slow to open on a busy machine (WASM start plus migrations). */
 export const SETUP_TIMEOUT_MS = 120_000;
 
-/**
- * The kit's engines plus Postgres behind pgbouncer in transaction pooling, as production runs it:
- * each transaction may get another server connection, so anything relying on session state
- * (session advisory locks, SET, prepared statements) would break here first. The database is
- * created on DATABASE_URL's server and used through PGBOUNCER_URL's host and port.
- */
+/** The kit's engines plus Postgres behind pgbouncer in transaction pooling, as production runs it. */
 export function ordersEngines(
   env: Record<string, string | undefined> = process.env,
 ): TestDbEngine[] {
-  const serverUrl = env.DATABASE_URL;
-  const bouncerUrl = env.PGBOUNCER_URL;
-  const skipReason =
-    serverUrl && bouncerUrl ? undefined : 'skipped unless DATABASE_URL and PGBOUNCER_URL are set';
-  const viaBouncer: TestDbEngine = {
-    name: 'postgres',
-    skipReason,
-    title: skipReason ? `postgres via pgbouncer (${skipReason})` : 'postgres via pgbouncer',
-    async open() {
-      if (!serverUrl || !bouncerUrl) throw new Error('DATABASE_URL and PGBOUNCER_URL must be set');
-      const database = await createTestDatabase(serverUrl);
-      const url = new URL(database.url);
-      const bouncer = new URL(bouncerUrl);
-      url.host = bouncer.host;
-      if (bouncer.username) url.username = bouncer.username;
-      if (bouncer.password) url.password = bouncer.password;
-      try {
-        const db = await openDb({ url: url.toString(), poolMax: 5 });
-        return {
-          ...db,
-          async close() {
-            await db.close();
-            await database.drop();
-          },
-        };
-      } catch (err) {
-        await database.drop();
-        throw err;
-      }
-    },
-  };
-  return [...dbEngines(env), viaBouncer];
+  return [...dbEngines(env), pgbouncerEngine(env)];
 }
 
 /** A fresh orders database on the engine, migrated (outbox included) and stocked. */

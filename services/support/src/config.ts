@@ -1,11 +1,10 @@
-import { type ConfigOf, int, str, url } from '@cinesync/kit/config';
+import { authSchema } from '@cinesync/kit/auth';
+import { type ConfigOf, int } from '@cinesync/kit/config';
 
 /** The support service's own variables, parsed with the platform's (PORT, DATABASE_URL, NATS_URL, ...). */
 export const supportConfig = {
   /** Identity's key set: every ticket belongs to a verified user. */
-  JWKS_URL: url(),
-  JWT_ISSUER: str('cinesync-identity'),
-  JWT_AUDIENCE: str('cinesync'),
+  ...authSchema,
   /** Tickets and messages a user may write at once (admins are not limited)... */
   SUPPORT_WRITE_BURST: int({ min: 1 }, 10),
   /** ...and per hour, sustained. */

@@ -1,4 +1,4 @@
-import { createAuth } from '@cinesync/kit/auth';
+import { authFromConfig } from '@cinesync/kit/auth';
 import { defineService } from '@cinesync/kit/service';
 import { buildApp } from './app.js';
 import { supportConfig } from './config.js';
@@ -24,11 +24,7 @@ export const service = defineService({
       capacity: config.SUPPORT_WRITE_BURST,
       refillPerSec: config.SUPPORT_WRITES_PER_HOUR / HOUR_SEC,
     });
-    const auth = createAuth({
-      jwksUrl: config.JWKS_URL,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
+    const auth = authFromConfig(config);
     return buildApp({
       db,
       auth,

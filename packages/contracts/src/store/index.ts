@@ -1,4 +1,3 @@
-export { storeAuthSchema } from './auth-config.js';
 export {
   DIGITAL_STOCK,
   type ProductKindName,

@@ -1,3 +1,4 @@
+export { authFromConfig, authSchema } from './config.js';
 export { type InstallAuthOptions, installAuth, requireRole, requireUser } from './hooks.js';
 export { cacheVerifiedTokens, type TokenCacheOptions } from './token-cache.js';
 export {

@@ -43,23 +43,58 @@ export function dbEngines(
       name: 'postgres',
       skipReason: serverUrl ? undefined : 'skipped unless DATABASE_URL is set',
       title: serverUrl ? 'postgres' : 'postgres (skipped unless DATABASE_URL is set)',
-      async open() {
-        if (!serverUrl) throw new Error('DATABASE_URL is not set');
-        const database = await createTestDatabase(serverUrl);
-        try {
-          const db = await openDb({ url: database.url, poolMax: 5 });
-          return {
-            ...db,
-            async close() {
-              await db.close();
-              await database.drop();
-            },
-          };
-        } catch (err) {
-          await database.drop();
-          throw err;
-        }
-      },
+      open: () => openServerDatabase(serverUrl),
     },
   ];
+}
+
+/**
+ * Postgres behind pgbouncer in transaction pooling, as production runs it: each transaction may
+ * get another server connection, so anything relying on session state (session advisory locks,
+ * SET, prepared statements) breaks here first. The database is created on DATABASE_URL's server
+ * and used through PGBOUNCER_URL's host, port and credentials.
+ */
+export function pgbouncerEngine(
+  env: Record<string, string | undefined> = process.env,
+): TestDbEngine {
+  const serverUrl = env.DATABASE_URL;
+  const bouncerUrl = env.PGBOUNCER_URL;
+  const skipReason =
+    serverUrl && bouncerUrl ? undefined : 'skipped unless DATABASE_URL and PGBOUNCER_URL are set';
+  return {
+    name: 'postgres',
+    skipReason,
+    title: skipReason ? `postgres via pgbouncer (${skipReason})` : 'postgres via pgbouncer',
+    open: () =>
+      openServerDatabase(serverUrl, (url) => {
+        if (!bouncerUrl) throw new Error('PGBOUNCER_URL is not set');
+        const bouncer = new URL(bouncerUrl);
+        url.host = bouncer.host;
+        if (bouncer.username) url.username = bouncer.username;
+        if (bouncer.password) url.password = bouncer.password;
+        return url;
+      }),
+  };
+}
+
+/** A new database on the server at `serverUrl`, reached as `connect` says; dropped on close. */
+async function openServerDatabase(
+  serverUrl: string | undefined,
+  connect: (url: URL) => URL = (url) => url,
+): Promise<Db> {
+  if (!serverUrl) throw new Error('DATABASE_URL is not set');
+  const database = await createTestDatabase(serverUrl);
+  try {
+    const db = await openDb({ url: connect(new URL(database.url)).toString(), poolMax: 5 });
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        await database.drop();
+      },
+    };
+  } catch (err) {
+    await database.drop();
+    throw err;
+  }
 }
