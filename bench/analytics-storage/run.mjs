@@ -21,6 +21,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { percentile } from '../lib/report.mjs';
 import { startClickHouseServer } from './clickhouse-server.mjs';
 import { chdbEngine, clickhouseServer, postgresEngine } from './engines.mjs';
 import { expectedAggregate, tsvBatch } from './workload.mjs';
@@ -53,10 +54,6 @@ const ROUNDS = Number(args.rounds);
 const seconds = (ms) => Math.round(ms) / 1000;
 const now = () => performance.now();
 const log = (...parts) => console.log(new Date().toISOString().slice(11, 19), ...parts);
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function sameResult(actual, expected) {
   const want = [...expected].sort((a, b) => a.type.localeCompare(b.type));

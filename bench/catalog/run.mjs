@@ -7,15 +7,14 @@
 //
 // Three processes, as in production: the catalog (dist/main.js), the gateway (dist/main.js) and
 // autocannon here, all on the same cores.
-import { readFile, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import pg from 'pg';
-import { pacedLoad } from '../lib/paced.mjs';
+import { loadRun } from '../lib/load.mjs';
 import { startNodeService } from '../lib/process.mjs';
+import { machine, percentile, writeResultsSection } from '../lib/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -82,67 +81,20 @@ function scenarios(data) {
   ];
 }
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/**
- * One run, latencies kept at full resolution (autocannon's histogram rounds to ms): autocannon
- * flat out over `connections`, or a steady `overallRate` (bench/lib/paced.mjs: autocannon's own
- * rate limit sends bursts).
- */
+/** One run of a scenario (bench/lib/load.mjs) and its percentiles. */
 async function measure({ base, scenario, connections, overallRate, duration }) {
-  const latencies = [];
-  let result;
-  if (overallRate) {
-    const paced = await pacedLoad({
-      url: base,
-      connections,
-      requestsPerSec: overallRate,
-      duration,
-      makePath: scenario.path,
-      onResponse: ({ status, ms }) => {
-        if (status === 200) latencies.push(ms);
-      },
-    });
-    result = {
-      rps: paced.requests / paced.seconds,
-      errors: paced.errors,
-      non2xx: paced.non2xx,
-    };
-  } else {
-    const instance = autocannon({
-      url: base,
-      connections,
-      duration,
-      requests: [
-        { method: 'GET', setupRequest: (request) => ({ ...request, path: scenario.path() }) },
-      ],
-    });
-    instance.on('response', (_client, status, _bytes, ms) => {
-      if (status === 200) latencies.push(ms);
-    });
-    const run = await instance;
-    result = { rps: run.requests.average, errors: run.errors + run.timeouts, non2xx: run.non2xx };
-  }
-  latencies.sort((a, b) => a - b);
+  const { latencies, ...result } = await loadRun({
+    url: base,
+    makePath: scenario.path,
+    connections,
+    overallRate,
+    duration,
+  });
   return {
     ...result,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-  };
-}
-
-function machine() {
-  const cpu = cpus();
-  return {
-    cpu: cpu[0]?.model.trim() ?? 'unknown',
-    cores: cpu.length,
-    node: process.version,
-    date: new Date().toISOString().slice(0, 10),
-    load: loadavg()[0]?.toFixed(1) ?? '?',
   };
 }
 
@@ -181,11 +133,7 @@ async function report(rows, { duration, films }) {
     ...table,
     '<!-- results:end -->',
   ].join('\n');
-  const mdPath = join(docs, 'catalog.md');
-  const md = await readFile(mdPath, 'utf8').catch(
-    () => '# Catalog under load\n\n<!-- results:start -->\n<!-- results:end -->\n',
-  );
-  await writeFile(mdPath, md.replace(/<!-- results:start[\s\S]*?<!-- results:end -->/, section));
+  await writeResultsSection(join(docs, 'catalog.md'), 'Catalog under load', section);
   process.stdout.write('\nwrote docs/bench/catalog.csv and catalog.md\n');
 }
 

@@ -10,13 +10,12 @@
 // proxy) and autocannon here. They share the machine's cores, as they would on one host.
 import { fork } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { pacedLoad } from '../lib/paced.mjs';
+import { loadRun } from '../lib/load.mjs';
 import { startNodeService } from '../lib/process.mjs';
+import { machine, oneMinuteLoad, percentile, writeResultsSection } from '../lib/report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROUTE = '/api/v1/films/bench';
@@ -91,11 +90,6 @@ const startGateway = (upstreamUrl, main) =>
     },
   });
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 /** CPU seconds (user + system) a process has used so far; Linux only, else NaN. */
 async function cpuSeconds(pid) {
   try {
@@ -110,52 +104,26 @@ async function cpuSeconds(pid) {
 const TICKS_PER_SECOND = 100;
 
 /**
- * One autocannon run; latencies kept at full resolution (autocannon's histogram rounds to ms).
- * `pids` are the serving processes whose CPU time per request is reported: on a shared machine
- * that cost is steadier than throughput, which also depends on who else wants the cores.
+ * One run (bench/lib/load.mjs) and the CPU time per request of `pids`, the serving processes: on
+ * a shared machine that cost is steadier than throughput, which also depends on who else wants
+ * the cores.
  */
 async function measure({ url, connections, overallRate, duration, headers = {}, pids = [] }) {
   const cpuBefore = await Promise.all(pids.map(cpuSeconds));
   const clientBefore = process.cpuUsage();
-  const latencies = [];
-  let result;
-  if (overallRate) {
-    // A steady stream (autocannon's own rate limit sends bursts, see bench/lib/paced.mjs).
-    const { origin, pathname } = new URL(url);
-    const paced = await pacedLoad({
-      url: origin,
-      connections,
-      requestsPerSec: overallRate,
-      duration,
-      headers,
-      makePath: () => pathname,
-      onResponse: ({ status, ms }) => {
-        if (status === 200) latencies.push(ms);
-      },
-    });
-    result = {
-      rps: paced.requests / paced.seconds,
-      total: paced.requests,
-      errors: paced.errors,
-      non2xx: paced.non2xx,
-    };
-  } else {
-    const instance = autocannon({ url, connections, duration, headers });
-    instance.on('response', (_client, status, _bytes, ms) => {
-      if (status === 200) latencies.push(ms);
-    });
-    const run = await instance;
-    result = {
-      rps: run.requests.average,
-      total: run.requests.total,
-      errors: run.errors + run.timeouts,
-      non2xx: run.non2xx,
-    };
-  }
+  const { origin, pathname } = new URL(url);
+  const result = await loadRun({
+    url: origin,
+    makePath: () => pathname,
+    connections,
+    overallRate,
+    duration,
+    headers,
+  });
+  const { latencies } = result;
   const client = process.cpuUsage(clientBefore);
   const cpuAfter = await Promise.all(pids.map(cpuSeconds));
   const cpuUs = pids.map((_pid, i) => ((cpuAfter[i] - cpuBefore[i]) * 1e6) / result.total);
-  latencies.sort((a, b) => a - b);
   return {
     cpuUs,
     clientCpuUs: (client.user + client.system) / result.total,
@@ -247,20 +215,6 @@ async function main() {
   if (!values['dry-run']) await report(rows, { duration, rounds, label: values.label, startLoad });
 }
 
-/** Others' work on the same cores slows every process; the figures mean little without it. */
-const oneMinuteLoad = () => loadavg()[0]?.toFixed(1) ?? '?';
-
-function machine() {
-  const cpu = cpus();
-  return {
-    cpu: cpu[0]?.model.trim() ?? 'unknown',
-    cores: cpu.length,
-    node: process.version,
-    date: new Date().toISOString().slice(0, 10),
-    load: oneMinuteLoad(),
-  };
-}
-
 async function report(rows, { duration, rounds, label, startLoad }) {
   const env = machine();
   const direct = new Map(
@@ -327,15 +281,7 @@ async function report(rows, { duration, rounds, label, startLoad }) {
     ...verdicts,
     '<!-- results:end -->',
   ].join('\n');
-  const mdPath = join(dir, 'gateway.md');
-  let md;
-  try {
-    md = await readFile(mdPath, 'utf8');
-  } catch {
-    md = '# Gateway overhead\n\n<!-- results:start -->\n<!-- results:end -->\n';
-  }
-  const replaced = md.replace(/<!-- results:start[\s\S]*?<!-- results:end -->/, section);
-  await writeFile(mdPath, replaced);
+  await writeResultsSection(join(dir, 'gateway.md'), 'Gateway overhead', section);
   process.stdout.write(`\nwrote docs/bench/gateway.csv and docs/bench/gateway.md\n`);
 }
 

@@ -1,6 +1,7 @@
 // docs/bench/ingest.csv (every row of the last run) and the results section of docs/bench/ingest.md.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeResultsSection } from '../lib/report.mjs';
 
 const TARGET = { eventsPerSec: 20_000, p99Ms: 50, lagS: 5 };
 
@@ -161,12 +162,9 @@ export async function writeReport({ root, results, machine, duration, rounds, la
     ...sections,
     '<!-- results:end -->',
   ].join('\n');
-  const mdPath = join(root, 'docs', 'bench', 'ingest.md');
-  let md;
-  try {
-    md = await readFile(mdPath, 'utf8');
-  } catch {
-    md = '# Analytics ingest pipeline\n\n<!-- results:start -->\n<!-- results:end -->\n';
-  }
-  await writeFile(mdPath, md.replace(/<!-- results:start[\s\S]*?<!-- results:end -->/, section));
+  await writeResultsSection(
+    join(root, 'docs', 'bench', 'ingest.md'),
+    'Analytics ingest pipeline',
+    section,
+  );
 }

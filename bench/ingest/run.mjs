@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startClickHouseServer } from '../analytics-storage/clickhouse-server.mjs';
 import { pacedLoad } from '../lib/paced.mjs';
+import { percentile } from '../lib/report.mjs';
 import { batchMaker } from './events.mjs';
 import { startLagProbe } from './lag.mjs';
 import { writeReport } from './report.mjs';
@@ -68,11 +69,6 @@ async function closedLoop({ url, connections, duration, makeBody, onResponse }) 
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /**

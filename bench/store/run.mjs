@@ -9,7 +9,7 @@
 //
 // Each service is its own process (services/<name>/dist/main.js), as in production; the load
 // comes from this process, on the same cores.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { createTestDatabase, startIssuer } from '@cinesync/kit/testing';
 import autocannon from 'autocannon';
 import { startNodeService } from '../lib/process.mjs';
+import { percentile, writeResultsSection } from '../lib/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -57,11 +58,6 @@ async function storage(engine) {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function send(url, method, headers, body) {
@@ -319,11 +315,7 @@ async function report(rows, { duration, orders, loadStart }) {
     ...table,
     '<!-- results:end -->',
   ].join('\n');
-  const mdPath = join(docs, 'store.md');
-  const md = await readFile(mdPath, 'utf8').catch(
-    () => '# Store under load\n\n<!-- results:start -->\n<!-- results:end -->\n',
-  );
-  await writeFile(mdPath, md.replace(/<!-- results:start[\s\S]*?<!-- results:end -->/, section));
+  await writeResultsSection(join(docs, 'store.md'), 'Store under load', section);
   process.stdout.write('\nwrote docs/bench/store.csv and store.md\n');
 }
 
