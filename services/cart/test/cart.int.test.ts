@@ -5,8 +5,8 @@ import { CartService, fromMoney, OrderService, OrderStatus } from '@cinesync/con
 import type { Db } from '@cinesync/kit/db';
 import { createRpcTransport, ERROR_CODE_HEADER } from '@cinesync/kit/grpc';
 import { startService } from '@cinesync/kit/service';
-import { dbEngines } from '@cinesync/kit/testing';
-import { Code, ConnectError, createClient } from '@connectrpc/connect';
+import { dbEngines, rpcFailure } from '@cinesync/kit/testing';
+import { Code, createClient } from '@connectrpc/connect';
 import { createGrpcTransport } from '@connectrpc/connect-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { service } from '../src/index.js';
@@ -27,15 +27,6 @@ const BOB = '0190a3c4-0000-7000-8000-000000000b0b';
 const MATRIX_RENTAL = 1009; // 2.99
 const TSHIRT = 3001; // 24.99
 const CHAIR = 3008; // 89.99, stock 10
-
-async function failure(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error('expected the call to fail');
-}
 
 for (const engine of dbEngines()) {
   describe.skipIf(engine.skipReason)(`cart → product, orders over gRPC on ${engine.title}`, () => {
@@ -105,21 +96,23 @@ for (const engine of dbEngines()) {
     });
 
     it('AddItem: unknown SKU is NOT_FOUND, count ≤ 0 INVALID_ARGUMENT, no token UNAUTHENTICATED', async () => {
-      const unknown = await failure(
+      const unknown = await rpcFailure(
         cart.client.addItem({ sku: 999_999, count: 1 }, { headers: alice }),
       );
       expect(unknown.code).toBe(Code.NotFound);
       expect(unknown.metadata.get(ERROR_CODE_HEADER)).toBe('product_not_found');
       for (const count of [0, -1, 1001]) {
-        const invalid = await failure(
+        const invalid = await rpcFailure(
           cart.client.addItem({ sku: TSHIRT, count }, { headers: alice }),
         );
         expect(invalid.code).toBe(Code.InvalidArgument);
         expect(invalid.rawMessage).toMatch(/\/count/);
       }
-      const zeroSku = await failure(cart.client.addItem({ sku: 0, count: 1 }, { headers: alice }));
+      const zeroSku = await rpcFailure(
+        cart.client.addItem({ sku: 0, count: 1 }, { headers: alice }),
+      );
       expect(zeroSku.code).toBe(Code.InvalidArgument);
-      const guest = await failure(cart.client.addItem({ sku: TSHIRT, count: 1 }));
+      const guest = await rpcFailure(cart.client.addItem({ sku: TSHIRT, count: 1 }));
       expect(guest.code).toBe(Code.Unauthenticated);
       expect((await cart.client.listCart({}, { headers: alice })).items).toEqual([]);
     });
@@ -141,7 +134,7 @@ for (const engine of dbEngines()) {
           [CHAIR, 2, 'Director’s chair'],
         ]);
         expect(fromMoney(order?.total)).toEqual({ amount: 2 * 8999 + 299, currency: 'USD' });
-        const notBobs = await failure(orders.getOrder({ orderId }, { headers: bob }));
+        const notBobs = await rpcFailure(orders.getOrder({ orderId }, { headers: bob }));
         expect(notBobs.code).toBe(Code.NotFound);
       } finally {
         ordersRpc.close();
@@ -150,14 +143,14 @@ for (const engine of dbEngines()) {
 
     it('Checkout with short stock is FAILED_PRECONDITION and leaves the cart as it was', async () => {
       await cart.client.addItem({ sku: CHAIR, count: 500 }, { headers: alice });
-      const short = await failure(cart.client.checkout({}, { headers: alice }));
+      const short = await rpcFailure(cart.client.checkout({}, { headers: alice }));
       expect(short.code).toBe(Code.FailedPrecondition);
       expect(short.metadata.get(ERROR_CODE_HEADER)).toBe('insufficient_stock');
       const kept = await cart.client.listCart({}, { headers: alice });
       expect(kept.items.map((i) => [i.sku, i.count])).toEqual([[CHAIR, 500]]);
 
       await cart.client.clearCart({}, { headers: alice });
-      const empty = await failure(cart.client.checkout({}, { headers: alice }));
+      const empty = await rpcFailure(cart.client.checkout({}, { headers: alice }));
       expect(empty.code).toBe(Code.FailedPrecondition);
       expect(empty.metadata.get(ERROR_CODE_HEADER)).toBe('cart_empty');
     });

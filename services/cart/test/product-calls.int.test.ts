@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { openCache, parseRedisUrls } from '@cinesync/kit/cache';
 import type { Db } from '@cinesync/kit/db';
 import { MemoryLimiter, openLimiter } from '@cinesync/kit/limiter';
-import { dbEngines } from '@cinesync/kit/testing';
-import { Code, ConnectError } from '@connectrpc/connect';
+import { dbEngines, rpcFailure } from '@cinesync/kit/testing';
+import { Code } from '@connectrpc/connect';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart } from '../src/repository.js';
@@ -23,15 +23,6 @@ if (!pglite) throw new Error('no embedded engine');
 const redisUrl = process.env.REDIS_URL;
 const USER = '0190a3c4-0000-7000-8000-0000000ca47e';
 const SKUS = [1001, 1002, 1003, 1004, 2001, 2002, 2003, 2004, 3001, 3002];
-
-async function failure(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** Two logical Redis nodes: REDIS_URL's when it lists two, else two databases of its one node. */
 function twoNodes(url: string): string {
@@ -112,7 +103,7 @@ describe('cart → product calls', () => {
       const rest = await cart.app.inject({ url: '/api/v1/cart', headers });
       expect(rest.statusCode).toBe(504);
       expect(rest.json()).toMatchObject({ code: 'upstream_timeout' });
-      const rpc = await failure(cart.client.listCart({}, { headers }));
+      const rpc = await rpcFailure(cart.client.listCart({}, { headers }));
       expect(rpc.code).toBe(Code.DeadlineExceeded);
       expect(counter.calls).toEqual([]);
     } finally {

@@ -11,8 +11,14 @@ import type { Db } from '@cinesync/kit/db';
 import { createRpcTransport, ERROR_CODE_HEADER, type RpcTransport } from '@cinesync/kit/grpc';
 import { listen, type Server } from '@cinesync/kit/http';
 import { createLogger } from '@cinesync/kit/log';
-import { startIssuer, TEST_AUDIENCE, TEST_ISSUER, type TestIssuer } from '@cinesync/kit/testing';
-import { type Client, Code, ConnectError, createClient } from '@connectrpc/connect';
+import {
+  rpcFailure,
+  startIssuer,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type TestIssuer,
+} from '@cinesync/kit/testing';
+import { type Client, Code, createClient } from '@connectrpc/connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { Orders } from '../src/orders.js';
@@ -20,15 +26,6 @@ import { putStock } from '../src/repository.js';
 import { alice, bob, openOrdersDb, ordersEngines, SETUP_TIMEOUT_MS } from './support.js';
 
 const MUG = 3002;
-
-async function failure(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error('expected the call to fail');
-}
 
 const item = (sku: number, count: number) => ({
   sku,
@@ -89,16 +86,16 @@ for (const engine of ordersEngines()) {
 
       const paid = await orderClient.payOrder({ orderId: id }, { headers });
       expect(paid.order?.status).toBe(OrderStatus.PAID);
-      const again = await failure(orderClient.cancelOrder({ orderId: id }, { headers }));
+      const again = await rpcFailure(orderClient.cancelOrder({ orderId: id }, { headers }));
       expect(again.code).toBe(Code.FailedPrecondition);
       expect(again.metadata.get(ERROR_CODE_HEADER)).toBe('order_status_conflict');
 
-      const other = await failure(orderClient.getOrder({ orderId: id }, { headers: bobAuth }));
+      const other = await rpcFailure(orderClient.getOrder({ orderId: id }, { headers: bobAuth }));
       expect(other.code).toBe(Code.NotFound);
     });
 
     it('gRPC: short stock is FAILED_PRECONDITION naming the failed order and the SKU', async () => {
-      const error = await failure(
+      const error = await rpcFailure(
         orderClient.createOrder({ items: [item(MUG, 50)] }, { headers: aliceAuth }),
       );
       expect(error.code).toBe(Code.FailedPrecondition);
@@ -119,16 +116,16 @@ for (const engine of ordersEngines()) {
         { items: [item(MUG, -3)] },
         { items: [{ ...item(MUG, 1), price: undefined }] },
       ]) {
-        const error = await failure(orderClient.createOrder(request, { headers }));
+        const error = await rpcFailure(orderClient.createOrder(request, { headers }));
         expect(error.code).toBe(Code.InvalidArgument);
       }
-      expect((await failure(orderClient.getOrder({ orderId: 'nope' }, { headers }))).code).toBe(
+      expect((await rpcFailure(orderClient.getOrder({ orderId: 'nope' }, { headers }))).code).toBe(
         Code.InvalidArgument,
       );
-      expect((await failure(orderClient.createOrder({ items: [item(MUG, 1)] }))).code).toBe(
+      expect((await rpcFailure(orderClient.createOrder({ items: [item(MUG, 1)] }))).code).toBe(
         Code.Unauthenticated,
       );
-      expect((await failure(stockClient.getStock({ sku: 777_777 }))).code).toBe(Code.NotFound);
+      expect((await rpcFailure(stockClient.getStock({ sku: 777_777 }))).code).toBe(Code.NotFound);
     });
 
     it('REST: my orders, pay and cancel, with 401/404/409/400 as problems', async () => {

@@ -6,26 +6,18 @@ import { listen, type Server } from '@cinesync/kit/http';
 import { createLogger } from '@cinesync/kit/log';
 import {
   dbEngines,
+  rpcFailure,
   startIssuer,
   TEST_AUDIENCE,
   TEST_ISSUER,
   type TestIssuer,
 } from '@cinesync/kit/testing';
-import { type Client, Code, ConnectError, createClient } from '@connectrpc/connect';
+import { type Client, Code, createClient } from '@connectrpc/connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { seedProducts } from '../src/seed.js';
 
 const migrations = new URL('../migrations/', import.meta.url);
-
-async function failure(promise: Promise<unknown>): Promise<ConnectError> {
-  try {
-    await promise;
-  } catch (error) {
-    return ConnectError.from(error);
-  }
-  throw new Error('expected the call to fail');
-}
 
 for (const engine of dbEngines()) {
   describe.skipIf(engine.skipReason)(`product service on ${engine.title}`, () => {
@@ -78,16 +70,16 @@ for (const engine of dbEngines()) {
     });
 
     it('GetProduct of an unknown SKU is NOT_FOUND with a stable code', async () => {
-      const error = await failure(client.getProduct({ sku: 999_999 }));
+      const error = await rpcFailure(client.getProduct({ sku: 999_999 }));
       expect(error.code).toBe(Code.NotFound);
       expect(error.metadata.get(ERROR_CODE_HEADER)).toBe('product_not_found');
     });
 
     it('refuses a request that breaks the contract rules with INVALID_ARGUMENT', async () => {
-      const error = await failure(client.getProduct({ sku: 0 }));
+      const error = await rpcFailure(client.getProduct({ sku: 0 }));
       expect(error.code).toBe(Code.InvalidArgument);
       expect(error.rawMessage).toMatch(/\/sku/);
-      const page = await failure(client.listProducts({ pageSize: 1000 }));
+      const page = await rpcFailure(client.listProducts({ pageSize: 1000 }));
       expect(page.code).toBe(Code.InvalidArgument);
     });
 
@@ -124,7 +116,7 @@ for (const engine of dbEngines()) {
       const { headers } = await issuer.caller('user', '0190a3c4-1111-7aaa-8bbb-123456789abc');
       const ok = await client.getProduct({ sku: 1001 }, { headers });
       expect(ok.product?.sku).toBe(1001);
-      const error = await failure(
+      const error = await rpcFailure(
         client.getProduct({ sku: 1001 }, { headers: { authorization: 'Bearer not-a-jwt' } }),
       );
       expect(error.code).toBe(Code.Unauthenticated);

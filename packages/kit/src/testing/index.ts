@@ -1,3 +1,4 @@
+import { ConnectError } from '@connectrpc/connect';
 import { type Db, type DbEngine, type OpenDbOptions, openDb } from '../db/index.js';
 import { createTestDatabase } from './database.js';
 
@@ -97,4 +98,14 @@ async function openServerDatabase(
     await database.drop();
     throw err;
   }
+}
+
+/** The error an RPC call failed with, as a ConnectError (code, message, metadata); throws if it succeeded. */
+export async function rpcFailure(promise: Promise<unknown>): Promise<ConnectError> {
+  try {
+    await promise;
+  } catch (error) {
+    return ConnectError.from(error);
+  }
+  throw new Error('expected the call to fail');
 }
