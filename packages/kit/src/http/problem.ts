@@ -4,6 +4,7 @@ import { type Static, Type } from 'typebox';
 import { CircuitOpenError, TimeoutError } from '../resilience/index.js';
 import {
   AppError,
+  badGateway,
   badRequest,
   type FieldError,
   internal,
@@ -98,6 +99,20 @@ export function toAppError(error: unknown): AppError {
         : undefined;
     return serviceUnavailable(undefined, ms === undefined ? undefined : ms / 1000);
   }
+  // Another service gave no usable answer (kit/client): ours to report, never the caller's fault.
+  if (name === 'UpstreamUnavailableError') {
+    const ms =
+      hasProp(error, 'retryAfterMs') && typeof error.retryAfterMs === 'number'
+        ? error.retryAfterMs
+        : undefined;
+    const service = hasProp(error, 'service') ? String(error.service) : 'A service';
+    return serviceUnavailable(
+      `${service} is unavailable right now.`,
+      ms === undefined ? undefined : ms / 1000,
+      'upstream_unavailable',
+    );
+  }
+  if (name === 'UpstreamAnswerError') return badGateway(undefined, 'upstream_failed');
   const status = callerStatus(error);
   if (status !== undefined && error instanceof Error) {
     return new AppError(

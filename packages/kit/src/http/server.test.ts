@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UpstreamAnswerError, UpstreamUnavailableError } from '../client/index.js';
 import { createLogger } from '../log/index.js';
 import { CircuitOpenError, TimeoutError } from '../resilience/index.js';
 import { conflict, createServer, type Problem, type Server, tooManyRequests } from './index.js';
@@ -124,6 +125,13 @@ describe('errors as problem+json', () => {
     server.get('/busy', async () => {
       throw tooManyRequests(undefined, 7);
     });
+    server.get('/catalog-down', async () => {
+      throw new UpstreamUnavailableError('catalog', 'circuit open', { retryAfterMs: 3000 });
+    });
+    server.get('/catalog-wrong', async () => {
+      // The catalog's 403 is a broken contract between services, not the caller's 403.
+      throw new UpstreamAnswerError('catalog', 403, 'forbidden');
+    });
     return built;
   }
 
@@ -213,6 +221,13 @@ describe('errors as problem+json', () => {
     const busy = await server.inject('/busy');
     expect(busy.statusCode).toBe(429);
     expect(busy.headers['retry-after']).toBe('7');
+    const down = await server.inject('/catalog-down');
+    expect(problemOf(down)).toMatchObject({ status: 503, code: 'upstream_unavailable' });
+    expect(down.headers['retry-after']).toBe('3');
+    expect(problemOf(await server.inject('/catalog-wrong'))).toMatchObject({
+      status: 502,
+      code: 'upstream_failed',
+    });
   });
 });
 
