@@ -144,6 +144,8 @@ async function main() {
       // `c` connections as fast as they go, or `c@r`: c connections sending r requests/s in all.
       connections: { type: 'string', default: '1,10,10@100' },
       direct: { type: 'boolean', default: true },
+      // Scenarios whose name contains this text only; a partial run prints and writes nothing.
+      only: { type: 'string' },
     },
   });
   const databaseUrl = process.env.DATABASE_URL;
@@ -174,7 +176,9 @@ async function main() {
   const rows = [];
   try {
     for (const { name: level, connections, overallRate } of levels) {
-      for (const scenario of scenarios(data)) {
+      for (const scenario of scenarios(data).filter(
+        (candidate) => values.only === undefined || candidate.name.includes(values.only),
+      )) {
         for (const route of routes) {
           // Warm up: JIT, keep-alive pools, Postgres buffers.
           await measure({ base: route.base, scenario, connections, overallRate, duration: 2 });
@@ -202,7 +206,8 @@ async function main() {
     await gateway.stop();
     await catalog.stop();
   }
-  await report(rows, { duration, films: data.total });
+  if (values.only === undefined) await report(rows, { duration, films: data.total });
+  else process.stdout.write('partial run (--only): docs/bench not written\n');
 }
 
 await main();

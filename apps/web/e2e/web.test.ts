@@ -154,11 +154,17 @@ describe.skipIf(platformSkip !== undefined)(
         await page.getByText(/Page 2 of \d+/).waitFor();
         expect(page.url()).toContain('page=2');
 
-        await page.getByLabel('Words').fill('matrix');
+        // Misspelled: the catalog answers for its correction and the page says so.
+        await page.getByLabel('Words').fill('matirx');
         await page.getByLabel('Genre').selectOption({ label: 'Science Fiction' });
         await page.getByLabel('From year').fill('1990');
         await page.getByLabel('To year').fill('2005');
         await page.getByRole('button', { name: 'Search', exact: true }).click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: 'no film matches “matirx” as typed' })
+          .waitFor();
+        expect(await page.locator('q.corrected-query').textContent()).toBe('matrix');
         const result = page
           .getByRole('list', { name: 'Search results' })
           .getByRole('link', { name: /The Matrix/ });

@@ -8,6 +8,7 @@ import type {
   FilmPatch,
   FilmRef,
   FilmSearch,
+  FilmSearchPage,
   FilmSummary,
   Genre,
   Page,
@@ -58,7 +59,9 @@ export class Catalog {
    * shown instead, marked `source: 'tmdb'` and not stored: importing stays an admin decision. If
    * TMDB cannot answer, the empty local result stands.
    */
-  async searchFilms(search: FilmSearch): Promise<Page<FilmSummary | UpstreamFilmSummary>> {
+  async searchFilms(
+    search: FilmSearch,
+  ): Promise<FilmSearchPage<FilmSummary | UpstreamFilmSummary>> {
     const local = await repository.searchFilms(this.db, search, {
       trigram: this.options.trigram,
     });

@@ -114,6 +114,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** A page of film search results; `correctedQuery` when the words as typed matched nothing. */
+export interface FilmSearchPage<T> extends Page<T> {
+  correctedQuery?: string;
+}
+
 export interface PersonSummary {
   id: string;
   name: string;

@@ -163,6 +163,41 @@ for (const engine of catalogEngines()) {
       expect(published).toBe(3);
     });
 
+    it('learns the words of new and renamed films and people for spelling correction', async () => {
+      const admin = await identity.bearer('admin');
+      const search = async (query: string) =>
+        (await app.inject({ url: '/api/v1/films', query: { query } })).json();
+      expect((await search('Zorblaks')).total).toBe(0);
+
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/v1/films',
+        payload: { title: 'Zorblax Rising', directors: ['Ysolde Quarrington'] },
+        headers: admin,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const { id } = created.json();
+      expect(await search('Zorblaks')).toMatchObject({
+        correctedQuery: 'zorblax',
+        items: [{ id, title: 'Zorblax Rising' }],
+      });
+      expect((await search('ysolde quarington')).items[0]?.id).toBe(id);
+
+      const renamed = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/films/${id}`,
+        payload: { title: 'Vexillum' },
+        headers: admin,
+      });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      expect(await search('vexilum')).toMatchObject({
+        correctedQuery: 'vexillum',
+        items: [{ id }],
+      });
+      // The old title's words stay in the dictionary, but a correction that finds nothing is skipped.
+      expect((await search('Zorblaks')).total).toBe(0);
+    });
+
     it('answers 409 for a taken TMDB id and 400 naming bad fields', async () => {
       const admin = await identity.bearer('admin');
       const first = await app.inject({

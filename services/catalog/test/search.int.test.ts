@@ -20,6 +20,7 @@ interface Item {
 }
 interface ListBody {
   items: Item[];
+  correctedQuery?: string;
   total: number;
   page: number;
   pageSize: number;
@@ -76,6 +77,25 @@ for (const engine of catalogEngines()) {
         'Blade Runner',
         'Blade Runner 2049',
       ]);
+    });
+
+    it('says which spelling it searched for when the words as typed matched nothing', async () => {
+      const corrected = await list({ query: 'Godfater' });
+      expect(corrected.correctedQuery).toBe('godfather');
+      const wrongName = await list({ query: 'sigourny weaver' });
+      expect(wrongName.correctedQuery).toBe('sigourney weaver');
+      // Words that match as typed are searched as typed.
+      expect((await list({ query: 'The Godfather' })).correctedQuery).toBeUndefined();
+      // Filters apply to the corrected search too.
+      const filtered = await list({ query: 'godfater', yearFrom: 1974 });
+      expect(titles(filtered)).toEqual(['The Godfather Part II']);
+    });
+
+    it('falls back to whole-title similarity when no word can be corrected', async () => {
+      // Two words run together are no word of the dictionary, but share its letter triples.
+      const body = await list({ query: 'bladerunner' });
+      expect(titles(body).slice(0, 2)).toEqual(['Blade Runner', 'Blade Runner 2049']);
+      expect(body.correctedQuery).toBeUndefined();
     });
 
     it('ignores accents and case', async () => {

@@ -223,6 +223,13 @@ export function SearchPage() {
             {data.total === 0
               ? 'No films match.'
               : `${data.total} film${data.total === 1 ? '' : 's'} found`}
+            {data.correctedQuery && (
+              <>
+                {' '}
+                for <q className="corrected-query">{data.correctedQuery}</q> (no film matches “
+                {query.query}” as typed)
+              </>
+            )}
           </p>
         )}
         {data && data.items.length === 0 && !results.loading && (

@@ -20,5 +20,7 @@ export async function lockCatalogForBulkLoad(tx: Tx): Promise<boolean> {
  * Not inside a transaction: VACUUM cannot run in one.
  */
 export async function vacuumAnalyzeCatalog(db: Queryable): Promise<void> {
-  await db.query('VACUUM (ANALYZE) films, persons, film_persons, film_genres, genres');
+  await db.query(
+    'VACUUM (ANALYZE) films, persons, film_persons, film_genres, genres, search_words',
+  );
 }

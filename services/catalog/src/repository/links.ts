@@ -154,4 +154,25 @@ export async function refreshSearchDocuments(tx: Tx, filmIds: readonly string[])
      WHERE f.id = d.id`,
     [filmIds],
   );
+  await addSearchWords(tx, filmIds);
+}
+
+/**
+ * Adds the words of the films' titles and their people's names to the spelling dictionary
+ * (migration 0003). Sorted, so concurrent writers insert shared new words in one order.
+ */
+async function addSearchWords(tx: Tx, filmIds: readonly string[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO search_words (word)
+     SELECT word FROM (
+       SELECT catalog_fold(f.title || ' ' || coalesce(f.original_title, '')) AS text
+       FROM films f WHERE f.id = ANY($1::uuid[])
+       UNION ALL
+       SELECT pe.search_name FROM film_persons fp JOIN persons pe ON pe.id = fp.person_id
+       WHERE fp.film_id = ANY($1::uuid[])
+     ) t, unnest(tsvector_to_array(to_tsvector('simple', t.text))) AS word
+     GROUP BY word ORDER BY word
+     ON CONFLICT DO NOTHING`,
+    [filmIds],
+  );
 }

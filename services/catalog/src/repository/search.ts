@@ -1,5 +1,7 @@
 import type { Db, Queryable } from '@cinesync/kit/db';
-import type { FilmSearch, FilmSummary, Page } from '../model.js';
+import type { FilmSearch, FilmSearchPage, FilmSummary, Page } from '../model.js';
+import { maxEdits, oneEditAway, queryWords, suggestions, wordsToCorrect } from '../spelling.js';
+import { dictionaryWords, lookupWords } from './words.js';
 
 /** Collects parameters as a query is assembled; `add` returns the placeholder. */
 class Params {
@@ -189,22 +191,52 @@ async function runPage(
 }
 
 /**
- * Text search in two phases (see fullText and fuzzy): typo-tolerant matching runs only when the
- * words as typed match nothing, so a query that does match is not diluted by near misses, and
- * the costlier trigram lookups run only when needed.
+ * Text search in up to three phases. First the words as typed (fullText). When they match
+ * nothing, the same search with misspelled words corrected from the catalog's dictionary
+ * (spelling.ts: "godfater" → "godfather"), trying the likeliest corrections in turn; and when no
+ * correction matches either, typo-tolerant matching of whole titles and names (fuzzy, pg_trgm
+ * only). A query that does match is not diluted by near misses, and the costlier phases run only
+ * when needed.
  */
 export async function searchFilms(
   db: Db,
   search: FilmSearch,
   options: { trigram: boolean },
-): Promise<Page<FilmSummary>> {
+): Promise<FilmSearchPage<FilmSummary>> {
   const { query } = search;
   if (query === undefined) return runPage(db, search);
-  const exact = await runPage(db, search, (params) => fullText(query, params, options.trigram));
-  if (exact.total > 0 || !options.trigram) return exact;
+  const ranked = (text: string) =>
+    runPage(db, search, (params) => fullText(text, params, options.trigram));
+  const exact = await ranked(query);
+  if (exact.total > 0) return exact;
+  for (const corrected of await spellingSuggestions(db, query, options)) {
+    const found = await ranked(corrected);
+    if (found.total > 0) return { ...found, correctedQuery: corrected };
+  }
+  if (!options.trigram) return exact;
   return db.transaction((tx) =>
     closestFirst(tx, exact, () => runPage(tx, search, (params) => fuzzy(query, params))),
   );
+}
+
+/** Corrected forms of a query, likeliest first (see spelling.ts); empty when no word is unknown. */
+async function spellingSuggestions(
+  db: Queryable,
+  query: string,
+  options: { trigram: boolean },
+): Promise<string[]> {
+  const typed = queryWords(query);
+  if (typed.length === 0) return [];
+  const words = await lookupWords(db, typed);
+  const unknown = wordsToCorrect(words);
+  if (unknown.length === 0) return [];
+  const dictionary = await dictionaryWords(
+    db,
+    unknown.flatMap(oneEditAway),
+    unknown.filter((word) => maxEdits(word) > 1),
+    options,
+  );
+  return suggestions(words, dictionary);
 }
 
 /**

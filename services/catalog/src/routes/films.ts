@@ -8,11 +8,9 @@ import {
   FilmDetailSchema,
   FilmPatchSchema,
   FilmQuerySchema,
-  FilmSummarySchema,
+  FilmSearchPageSchema,
   IdParams,
   ImportSchema,
-  pageOf,
-  UpstreamFilmSummarySchema,
 } from './schemas.js';
 
 const tags = ['films'];
@@ -30,9 +28,11 @@ export function filmRoutes(server: Server, catalog: Catalog): void {
           'Full-text search (title, original title, people, characters, overview) with typo ' +
           'tolerance, ranked: exact title first, then text rank plus title similarity. When a ' +
           'plain query finds nothing locally and TMDB is configured, TMDB results are returned ' +
-          "marked source: 'tmdb'.",
+          "marked source: 'tmdb'. When the words as typed match nothing but a spelling " +
+          "correction from the catalog's own titles and names does, the results are for the " +
+          'corrected words and `correctedQuery` says which.',
         querystring: FilmQuerySchema,
-        response: { 200: pageOf(Type.Union([FilmSummarySchema, UpstreamFilmSummarySchema])) },
+        response: { 200: FilmSearchPageSchema },
       },
     },
     (request) => catalog.searchFilms(toFilmSearch(request.query)),

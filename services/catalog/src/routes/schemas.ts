@@ -89,6 +89,17 @@ export const pageOf = <T extends TSchema>(item: T) =>
     pageSize: Type.Integer(),
   });
 
+export const FilmSearchPageSchema = Type.Object({
+  ...pageOf(Type.Union([FilmSummarySchema, UpstreamFilmSummarySchema])).properties,
+  correctedQuery: Type.Optional(
+    Type.String({
+      description:
+        'Present when the words as typed matched nothing: the spelling-corrected query the ' +
+        'results are for ("godfater" → "godfather")',
+    }),
+  ),
+});
+
 const pagination = {
   page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),

@@ -2258,7 +2258,7 @@ export interface paths {
         };
         /**
          * Search and browse films
-         * @description Full-text search (title, original title, people, characters, overview) with typo tolerance, ranked: exact title first, then text rank plus title similarity. When a plain query finds nothing locally and TMDB is configured, TMDB results are returned marked source: 'tmdb'.
+         * @description Full-text search (title, original title, people, characters, overview) with typo tolerance, ranked: exact title first, then text rank plus title similarity. When a plain query finds nothing locally and TMDB is configured, TMDB results are returned marked source: 'tmdb'. When the words as typed match nothing but a spelling correction from the catalog's own titles and names does, the results are for the corrected words and `correctedQuery` says which.
          */
         get: {
             parameters: {
@@ -2290,6 +2290,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Present when the words as typed matched nothing: the spelling-corrected query the results are for ("godfater" → "godfather") */
+                            correctedQuery?: string;
                             items: ({
                                 directors: string[];
                                 genres: string[];
