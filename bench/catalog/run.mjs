@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadRun } from '../lib/load.mjs';
+import { startPauseWatch } from '../lib/pauses.mjs';
 import { startNodeService } from '../lib/process.mjs';
 import { machine, percentile, writeResultsSection } from '../lib/report.mjs';
 
@@ -20,6 +21,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const docs = join(root, 'docs', 'bench');
 const TARGETS_P99_MS = { search: 50, 'get by id': 10 };
+const pauseWatch = startPauseWatch();
 
 /** Starts `services/<name>/dist/main.js` and waits for /healthz. */
 const startService = (name, env) =>
@@ -66,6 +68,8 @@ async function sample(databaseUrl) {
 function scenarios(data) {
   const q = (text) => `/api/v1/films?query=${encodeURIComponent(text)}`;
   return [
+    // The floor: the same load on each process's own /healthz (no database, nothing proxied).
+    { name: 'floor: /healthz', kind: 'floor', path: () => '/healthz' },
     { name: 'get by id', kind: 'get by id', path: () => `/api/v1/films/${pick(data.ids)}` },
     { name: 'search: title', kind: 'search', path: () => q(pick(data.titles)) },
     { name: 'search: director', kind: 'search', path: () => q(pick(data.people)) },
@@ -83,6 +87,7 @@ function scenarios(data) {
 
 /** One run of a scenario (bench/lib/load.mjs) and its percentiles. */
 async function measure({ base, scenario, connections, overallRate, duration }) {
+  const from = Date.now();
   const { latencies, ...result } = await loadRun({
     url: base,
     makePath: scenario.path,
@@ -92,6 +97,7 @@ async function measure({ base, scenario, connections, overallRate, duration }) {
   });
   return {
     ...result,
+    pauses: pauseWatch.between(from, Date.now()),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -100,13 +106,17 @@ async function measure({ base, scenario, connections, overallRate, duration }) {
 
 async function report(rows, { duration, films }) {
   const env = machine();
-  const csv = ['date,route,scenario,load,req_per_sec,p50_ms,p95_ms,p99_ms,errors,non2xx'];
+  const csv = [
+    'date,route,scenario,load,req_per_sec,p50_ms,p95_ms,p99_ms,errors,non2xx,machine_pauses,longest_pause_ms',
+  ];
   const table = [
-    '| load | route | scenario | req/s | p50 ms | p95 ms | p99 ms | target p99 | |',
-    '|---:|---|---|---:|---:|---:|---:|---:|---|',
+    '| load | route | scenario | req/s | p50 ms | p95 ms | p99 ms | target p99 | | machine pauses (longest ms) |',
+    '|---:|---|---|---:|---:|---:|---:|---:|---|---:|',
   ];
   for (const row of rows) {
     const target = TARGETS_P99_MS[row.kind];
+    const verdict = target === undefined ? '' : row.p99 < target ? 'meets' : 'misses';
+    const pauses = `${row.pauses.count} (${Math.round(row.pauses.longest)})`;
     csv.push(
       [
         env.date,
@@ -119,10 +129,12 @@ async function report(rows, { duration, films }) {
         row.p99,
         row.errors,
         row.non2xx,
+        row.pauses.count,
+        Math.round(row.pauses.longest),
       ].join(','),
     );
     table.push(
-      `| ${row.level} | ${row.route} | ${row.scenario} | ${Math.round(row.rps)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${target} ms | ${row.p99 < target ? 'meets' : 'misses'} |`,
+      `| ${row.level} | ${row.route} | ${row.scenario} | ${Math.round(row.rps)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${target === undefined ? '–' : `${target} ms`} | ${verdict} | ${pauses} |`,
     );
   }
   await writeFile(join(docs, 'catalog.csv'), `${csv.join('\n')}\n`);
@@ -197,12 +209,13 @@ async function main() {
             ...result,
           });
           process.stdout.write(
-            `${level.padEnd(7)} ${route.name.padEnd(8)} ${scenario.name.padEnd(22)} ${Math.round(result.rps)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors} non2xx ${result.non2xx}\n`,
+            `${level.padEnd(7)} ${route.name.padEnd(8)} ${scenario.name.padEnd(22)} ${Math.round(result.rps)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors} non2xx ${result.non2xx}  pauses ${result.pauses.count} (${Math.round(result.pauses.longest)} ms)\n`,
           );
         }
       }
     }
   } finally {
+    pauseWatch.stop();
     await gateway.stop();
     await catalog.stop();
   }
