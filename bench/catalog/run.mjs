@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { cpuMeter } from '../lib/cpu.mjs';
 import { loadRun } from '../lib/load.mjs';
 import { startPauseWatch } from '../lib/pauses.mjs';
 import { startNodeService } from '../lib/process.mjs';
@@ -86,8 +87,9 @@ function scenarios(data) {
 }
 
 /** One run of a scenario (bench/lib/load.mjs) and its percentiles. */
-async function measure({ base, scenario, connections, overallRate, duration }) {
+async function measure({ base, scenario, connections, overallRate, duration, pids }) {
   const from = Date.now();
+  const cpu = cpuMeter(pids);
   const { latencies, ...result } = await loadRun({
     url: base,
     makePath: scenario.path,
@@ -98,6 +100,7 @@ async function measure({ base, scenario, connections, overallRate, duration }) {
   return {
     ...result,
     pauses: pauseWatch.between(from, Date.now()),
+    cpu: cpu.stop(result.total),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -107,16 +110,17 @@ async function measure({ base, scenario, connections, overallRate, duration }) {
 async function report(rows, { duration, films }) {
   const env = machine();
   const csv = [
-    'date,route,scenario,load,req_per_sec,p50_ms,p95_ms,p99_ms,errors,non2xx,machine_pauses,longest_pause_ms',
+    'date,route,scenario,load,req_per_sec,p50_ms,p95_ms,p99_ms,errors,non2xx,machine_pauses,longest_pause_ms,cpu_us_gateway,cpu_us_catalog,cpu_us_postgres,cpu_us_load',
   ];
   const table = [
-    '| load | route | scenario | req/s | p50 ms | p95 ms | p99 ms | target p99 | | machine pauses (longest ms) |',
-    '|---:|---|---|---:|---:|---:|---:|---:|---|---:|',
+    '| load | route | scenario | req/s | p50 ms | p95 ms | p99 ms | target p99 | | machine pauses (longest ms) | CPU µs/request: gateway / catalog / Postgres / load |',
+    '|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|',
   ];
   for (const row of rows) {
     const target = TARGETS_P99_MS[row.kind];
     const verdict = target === undefined ? '' : row.p99 < target ? 'meets' : 'misses';
     const pauses = `${row.pauses.count} (${Math.round(row.pauses.longest)})`;
+    const cpu = ['gateway', 'catalog', 'postgres', 'load'].map((name) => Math.round(row.cpu[name]));
     csv.push(
       [
         env.date,
@@ -131,10 +135,11 @@ async function report(rows, { duration, films }) {
         row.non2xx,
         row.pauses.count,
         Math.round(row.pauses.longest),
+        ...cpu,
       ].join(','),
     );
     table.push(
-      `| ${row.level} | ${row.route} | ${row.scenario} | ${Math.round(row.rps)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${target === undefined ? '–' : `${target} ms`} | ${verdict} | ${pauses} |`,
+      `| ${row.level} | ${row.route} | ${row.scenario} | ${Math.round(row.rps)} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${target === undefined ? '–' : `${target} ms`} | ${verdict} | ${pauses} | ${cpu.join(' / ')} |`,
     );
   }
   await writeFile(join(docs, 'catalog.csv'), `${csv.join('\n')}\n`);
@@ -193,13 +198,22 @@ async function main() {
       )) {
         for (const route of routes) {
           // Warm up: JIT, keep-alive pools, Postgres buffers.
-          await measure({ base: route.base, scenario, connections, overallRate, duration: 2 });
+          const pids = { gateway: gateway.pid, catalog: catalog.pid };
+          await measure({
+            base: route.base,
+            scenario,
+            connections,
+            overallRate,
+            duration: 2,
+            pids,
+          });
           const result = await measure({
             base: route.base,
             scenario,
             connections,
             overallRate,
             duration,
+            pids,
           });
           rows.push({
             route: route.name,
@@ -209,7 +223,7 @@ async function main() {
             ...result,
           });
           process.stdout.write(
-            `${level.padEnd(7)} ${route.name.padEnd(8)} ${scenario.name.padEnd(22)} ${Math.round(result.rps)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors} non2xx ${result.non2xx}  pauses ${result.pauses.count} (${Math.round(result.pauses.longest)} ms)\n`,
+            `${level.padEnd(7)} ${route.name.padEnd(8)} ${scenario.name.padEnd(22)} ${Math.round(result.rps)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors} non2xx ${result.non2xx}  pauses ${result.pauses.count} (${Math.round(result.pauses.longest)} ms)  cpu µs/req ${['gateway', 'catalog', 'postgres', 'load'].map((name) => Math.round(result.cpu[name])).join('/')}\n`,
           );
         }
       }
