@@ -11,8 +11,12 @@ export function queryWords(query: string): string[] {
   return query.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
 }
 
-/** Shorter words are left as typed: one edit away from almost anything. */
+/**
+ * Shorter words are left as typed: one edit away from almost anything. Longer ones too: no title
+ * word is that long, and each letter adds ~70 strings to look up.
+ */
 export const MIN_CORRECTED_LENGTH = 3;
+export const MAX_CORRECTED_LENGTH = 30;
 
 /** Edits allowed between a typed word and its correction: one per word, two in long words. */
 export function maxEdits(word: string): number {
@@ -116,9 +120,11 @@ export function corrections(word: string, dictionary: Iterable<string>): string[
 
 /** Whether a typed word is one the dictionary is asked to correct. */
 export function needsCorrection(lookup: WordLookup): boolean {
+  const length = [...lookup.word].length;
   return (
     !lookup.known &&
-    [...lookup.word].length >= MIN_CORRECTED_LENGTH &&
+    length >= MIN_CORRECTED_LENGTH &&
+    length <= MAX_CORRECTED_LENGTH &&
     !/^\p{N}+$/u.test(lookup.word)
   );
 }

@@ -64,8 +64,9 @@ describe('spelling correction', () => {
     expect(corrections('xyz', dictionary)).toEqual([]);
   });
 
-  it('corrects only unknown words of three letters or more that are not numbers', () => {
-    const words = [known('the'), unknown('to'), unknown('2049'), unknown('ilsands')];
+  it('corrects only unknown words of 3 to 30 letters that are not numbers', () => {
+    const long = 'a'.repeat(31);
+    const words = [known('the'), unknown('to'), unknown('2049'), unknown(long), unknown('ilsands')];
     expect(wordsToCorrect(words)).toEqual(['ilsands']);
     const many = ['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee'].map(unknown);
     expect(wordsToCorrect(many)).toEqual(['aaaa', 'bbbb', 'cccc', 'dddd']);
