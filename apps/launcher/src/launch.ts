@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBus } from '@cinesync/kit/bus';
-import type { Env, Schema } from '@cinesync/kit/config';
+import { duration, type Env, loadConfig, type Schema } from '@cinesync/kit/config';
 import { createLogger, type Logger } from '@cinesync/kit/log';
 import { type ServiceDefinition, type StartedService, startService } from '@cinesync/kit/service';
 
@@ -51,9 +51,16 @@ export function serviceEnv(name: string, env: Env, urls: Record<string, string>)
 export async function launch(options: LaunchOptions): Promise<Platform> {
   const env: Env = { ...options.env, DATA_DIR: resolve(options.env.DATA_DIR ?? '.data') };
   const logger = options.logger ?? createLogger({ service: 'launcher' });
+  // On one machine the shared in-process bus keeps a week of events unless told otherwise, so a
+  // laptop install does not grow without end (every service consumes within moments here).
+  const { BUS_MAX_AGE } = loadConfig({ BUS_MAX_AGE: duration('7d') }, env);
   const bus = env.NATS_URL
     ? undefined
-    : await openBus({ dataDir: resolve(env.DATA_DIR ?? '.data', 'bus'), logger });
+    : await openBus({
+        dataDir: resolve(env.DATA_DIR ?? '.data', 'bus'),
+        streamMaxAgeMs: BUS_MAX_AGE,
+        logger,
+      });
   const started: StartedService[] = [];
   const urls: Record<string, string> = {};
   const ports = new Map<string, number>();

@@ -1,4 +1,4 @@
-import type { BusLogger } from './defaults.js';
+import { type BusLogger, DEFAULT_DUPLICATE_WINDOW_MS } from './defaults.js';
 import { createJetStreamBus } from './jetstream-bus.js';
 import { createMemoryBus } from './memory-bus.js';
 import type { Bus } from './types.js';
@@ -22,7 +22,10 @@ export interface OpenBusOptions {
   dataDir?: string;
   /** JetStream only: prepended to every stream name. */
   streamPrefix?: string;
-  /** JetStream only: stream retention. Unset keeps messages until removed by hand. */
+  /**
+   * Stream retention: messages older than this are dropped (JetStream's max_age; the in-process
+   * bus at open and as it runs). Unset keeps them until removed by hand.
+   */
   streamMaxAgeMs?: number;
   /** JetStream only: connection name, e.g. the service name. */
   name?: string;
@@ -33,6 +36,13 @@ export interface OpenBusOptions {
 
 /** NATS_URL set → JetStream; unset → the in-process bus (persisted under dataDir when given). */
 export async function openBus(options: OpenBusOptions = {}): Promise<Bus> {
+  const window = options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS;
+  if (options.streamMaxAgeMs !== undefined && options.streamMaxAgeMs < window) {
+    // JetStream refuses such a stream; the in-process bus would forget ids it still de-duplicates.
+    throw new Error(
+      `bus retention (${options.streamMaxAgeMs} ms) is shorter than the duplicate window (${window} ms)`,
+    );
+  }
   if (options.url) {
     return createJetStreamBus({
       url: options.url,
@@ -43,5 +53,5 @@ export async function openBus(options: OpenBusOptions = {}): Promise<Bus> {
       logger: options.logger,
     });
   }
-  return createMemoryBus(options);
+  return createMemoryBus({ ...options, maxAgeMs: options.streamMaxAgeMs });
 }

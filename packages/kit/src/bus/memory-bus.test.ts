@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openBus } from './index.js';
 import { createMemoryBus } from './memory-bus.js';
 import { MemoryStream } from './memory-store.js';
 import { busContract, waitFor } from './testing-contract.js';
@@ -82,6 +83,100 @@ describe('memory bus with a data directory', () => {
     expect((await reopened.append(message('next')))?.seq).toBe(52);
     expect(await reopened.append(message('m3'))).toBeUndefined();
     await reopened.close();
+  });
+
+  it('repairs a torn last line at open, so publishes after a crash survive the next open', async () => {
+    const dataDir = tempDir();
+    const stream = new MemoryStream(dataDir, 60_000);
+    const message = (id: string) => ({
+      subject: 'orders.order.created',
+      id,
+      key: 'k',
+      payload: id,
+    });
+    await stream.append(message('a'));
+    await stream.close();
+    // A crash in the middle of writing the next line.
+    appendFileSync(join(dataDir, 'stream.jsonl'), '{"seq":2,"subject":"orders.ord');
+
+    const reopened = new MemoryStream(dataDir, 60_000);
+    expect(reopened.messages.map((m) => m.id)).toEqual(['a']);
+    await reopened.append(message('b'));
+    await reopened.close();
+    const third = new MemoryStream(dataDir, 60_000);
+    // The torn publish never resolved, so its number is free again.
+    expect(third.messages.map((m) => [m.id, m.seq])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    await third.close();
+  });
+
+  it('expires messages older than maxAgeMs: at open (files rewritten) and as it runs', async () => {
+    const dataDir = tempDir();
+    const hour = 3_600_000;
+    const t0 = Date.now() - 5 * hour;
+    const stream = new MemoryStream(dataDir, 60_000);
+    const message = (id: string) => ({
+      subject: 'orders.order.created',
+      id,
+      key: 'k',
+      payload: id,
+    });
+    // Published 5, 4, 3 and 0 hours ago; the consumer acked the first two.
+    for (const [id, at] of [
+      ['old1', t0],
+      ['old2', t0 + hour],
+      ['mid', t0 + 2 * hour],
+    ] as const) {
+      await stream.append(message(id), at);
+    }
+    await stream.append(message('new'));
+    stream.acks('mailer').add(1);
+    stream.acks('mailer').add(2);
+    await stream.close();
+    const acksFile = join(dataDir, 'acks', 'mailer.txt');
+    expect(readFileSync(acksFile, 'utf8')).toBe('1\n2\n');
+
+    // Reopened keeping 3.5 hours: the two oldest are gone from memory and from both files.
+    const reopened = new MemoryStream(dataDir, 60_000, () => {}, 3.5 * hour);
+    expect(reopened.messages.map((m) => m.id)).toEqual(['mid', 'new']);
+    expect(readFileSync(join(dataDir, 'stream.jsonl'), 'utf8')).not.toContain('old');
+    expect(reopened.acks('mailer').acked).toEqual(new Set());
+    expect(readFileSync(acksFile, 'utf8')).toBe('');
+    // Sequence numbers go on from the last one written, expired or not.
+    expect((await reopened.append(message('next')))?.seq).toBe(5);
+
+    // Two hours later "mid" is 5 hours old: the next publish drops it from memory.
+    await reopened.append(message('later'), Date.now() + 2 * hour);
+    expect(reopened.messages.map((m) => m.id)).toEqual(['new', 'next', 'later']);
+    await reopened.close();
+  });
+
+  it('does not deliver expired messages to a durable that subscribes later', async () => {
+    const dataDir = tempDir();
+    const old = new MemoryStream(dataDir, 60_000);
+    await old.append(
+      { subject: 'identity.user.created', id: 'ancient', key: 'k', payload: 0 },
+      Date.now() - 10 * 86_400_000,
+    );
+    await old.close();
+    const bus = createMemoryBus({ dataDir, maxAgeMs: 7 * 86_400_000 });
+    await bus.publish({ subject: 'identity.user.created', id: 'fresh', key: 'k', payload: 1 });
+    const seen: string[] = [];
+    const sub = bus.subscribe({ durable: 'late', subjects: ['identity.>'] }, async (m) => {
+      seen.push(m.id);
+    });
+    await waitFor('fresh delivered', () => seen.length === 1);
+    expect(seen).toEqual(['fresh']);
+    await sub.stop();
+    await bus.close();
+  });
+
+  it('refuses a retention shorter than the duplicate window', async () => {
+    await expect(openBus({ streamMaxAgeMs: 60_000, duplicateWindowMs: 120_000 })).rejects.toThrow(
+      /shorter than the duplicate window/,
+    );
   });
 
   it('rejects a second subscriber of a durable that asks for other subjects', async () => {

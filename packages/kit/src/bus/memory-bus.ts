@@ -32,6 +32,8 @@ export interface MemoryBusOptions {
   /** Keep the stream and consumer positions in this directory so they survive a restart. */
   dataDir?: string;
   duplicateWindowMs?: number;
+  /** Messages older than this expire (at open, and from memory as it runs); unset keeps all. */
+  maxAgeMs?: number;
   logger?: BusLogger;
 }
 
@@ -70,6 +72,7 @@ class MemoryBus implements Bus {
           if (matchesAny(group.filters, stored.subject)) group.dispatcher.push(stored, stored.key);
         }
       },
+      options.maxAgeMs,
     );
   }
 

@@ -3,13 +3,16 @@ import {
   createWriteStream,
   existsSync,
   fsync,
+  fsyncSync,
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
   type WriteStream,
   write,
+  writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { streamName } from './subjects.js';
 import type { OutgoingMessage } from './types.js';
@@ -34,6 +37,10 @@ export interface StoredMessage {
  * log is the file `stream.jsonl`; append resolves once the message's line is written and fsynced
  * (publishes waiting at the same time share one fsync), and each durable's acknowledged sequence
  * numbers live in `acks/<durable>.txt`.
+ *
+ * With `maxAgeMs`, messages older than that expire, like JetStream's max_age: at open they are
+ * left out and both files are rewritten without them; while running they leave memory (checked
+ * at most once a minute, on publish) and the files shrink at the next open.
  */
 export class MemoryStream {
   /** Durable messages in sequence order (with a data directory: those whose fsync completed). */
@@ -44,6 +51,7 @@ export class MemoryStream {
   private readonly ackLogs = new Map<string, AckLog>();
   private readonly log: GroupCommitLog | undefined;
   private nextSeq = 1;
+  private nextExpiry = 0;
 
   /**
    * `onDurable` sees each new message the moment it joins `messages`, in sequence order, so a
@@ -53,12 +61,38 @@ export class MemoryStream {
     private readonly dataDir: string | undefined,
     private readonly duplicateWindowMs: number,
     private readonly onDurable: (stored: StoredMessage) => void = () => {},
+    private readonly maxAgeMs?: number,
   ) {
     if (!dataDir) return;
     mkdirSync(join(dataDir, 'acks'), { recursive: true });
     const path = join(dataDir, 'stream.jsonl');
-    if (existsSync(path)) this.load(readFileSync(path, 'utf8'));
+    if (existsSync(path)) this.load(path);
     this.log = new GroupCommitLog(openSync(path, 'a'));
+  }
+
+  /** The oldest sequence number still kept: acks below it are of expired messages. */
+  private get firstSeq(): number {
+    return this.messages[0]?.seq ?? this.nextSeq;
+  }
+
+  private expired(stored: StoredMessage, now: number): boolean {
+    return this.maxAgeMs !== undefined && now - stored.publishedAt > this.maxAgeMs;
+  }
+
+  /** Drops expired messages from memory, and their acks; at most once a minute. */
+  private expireOld(now: number): void {
+    if (this.maxAgeMs === undefined || now < this.nextExpiry) return;
+    this.nextExpiry = now + Math.min(this.maxAgeMs, EXPIRY_CHECK_MS);
+    let count = 0;
+    while (
+      count < this.messages.length &&
+      this.expired(this.messages[count] as StoredMessage, now)
+    ) {
+      count++;
+    }
+    if (count === 0) return;
+    this.messages.splice(0, count);
+    for (const acks of this.ackLogs.values()) acks.forgetBelow(this.firstSeq);
   }
 
   /** fsyncs so far; concurrent appends share one. */
@@ -72,6 +106,7 @@ export class MemoryStream {
    */
   append(message: OutgoingMessage, now = Date.now()): Promise<StoredMessage | undefined> {
     this.forgetOldIds(now);
+    this.expireOld(now);
     const dedupKey = `${streamName(message.subject)}\u0000${message.id}`;
     if (this.recentIds.has(dedupKey)) {
       const first = this.writing.get(dedupKey) ?? Promise.resolve();
@@ -120,7 +155,7 @@ export class MemoryStream {
       const path = this.dataDir
         ? join(this.dataDir, 'acks', `${encodeURIComponent(durable)}.txt`)
         : undefined;
-      log = new AckLog(path);
+      log = new AckLog(path, this.firstSeq);
       this.ackLogs.set(durable, log);
     }
     return log;
@@ -132,22 +167,35 @@ export class MemoryStream {
     await Promise.all([...this.ackLogs.values()].map((log) => log.close()));
   }
 
-  private load(text: string): void {
+  /**
+   * Reads the log, leaving out expired messages and a torn last line (a crash mid-write: those
+   * publishes never resolved). If it left anything out, the file is rewritten without it: lines
+   * appended after a torn one would otherwise join it and be unreadable at the next open.
+   */
+  private load(path: string): void {
     const now = Date.now();
-    for (const line of text.split('\n')) {
+    let leftOut = false;
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       let stored: StoredMessage;
       try {
         stored = JSON.parse(line) as StoredMessage;
       } catch {
-        // Only the tail can be torn (a crash mid-write); those publishes never resolved.
+        leftOut = true;
+        continue;
+      }
+      this.nextSeq = stored.seq + 1;
+      if (this.expired(stored, now)) {
+        leftOut = true;
         continue;
       }
       this.messages.push(stored);
-      this.nextSeq = stored.seq + 1;
       if (now - stored.publishedAt < this.duplicateWindowMs) {
         this.recentIds.set(`${streamName(stored.subject)}\u0000${stored.id}`, stored.publishedAt);
       }
+    }
+    if (leftOut) {
+      replaceFile(path, this.messages.map((stored) => `${JSON.stringify(stored)}\n`).join(''));
     }
   }
 
@@ -157,6 +205,27 @@ export class MemoryStream {
       if (now - at < this.duplicateWindowMs) break;
       this.recentIds.delete(id);
     }
+  }
+}
+
+const EXPIRY_CHECK_MS = 60_000;
+
+/** Writes `content` to a new file, fsyncs it and renames it over `path`: whole or not at all. */
+function replaceFile(path: string, content: string): void {
+  const temporary = `${path}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    writeFileSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+  const directory = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(directory);
+  } finally {
+    closeSync(directory);
   }
 }
 
@@ -233,13 +302,18 @@ export class AckLog {
   readonly acked = new Set<number>();
   private readonly file: WriteStream | undefined;
 
-  constructor(path: string | undefined) {
+  /** Acks below `firstSeq` are of expired messages: left out, and the file rewritten without them. */
+  constructor(path: string | undefined, firstSeq = 1) {
     if (!path) return;
     if (existsSync(path)) {
+      let leftOut = false;
       for (const line of readFileSync(path, 'utf8').split('\n')) {
         const seq = Number(line);
-        if (line !== '' && Number.isInteger(seq)) this.acked.add(seq);
+        if (line === '' || !Number.isInteger(seq)) continue;
+        if (seq < firstSeq) leftOut = true;
+        else this.acked.add(seq);
       }
+      if (leftOut) replaceFile(path, [...this.acked].map((seq) => `${seq}\n`).join(''));
     }
     // Written in the background: a synchronous append per ack made every ack wait for the disk
     // on the event loop, which under write load from other files meant milliseconds each.
@@ -251,6 +325,13 @@ export class AckLog {
   add(seq: number): void {
     this.acked.add(seq);
     this.file?.write(`${seq}\n`);
+  }
+
+  /** Forgets acks of expired messages (in memory; the file shrinks at the next open). */
+  forgetBelow(firstSeq: number): void {
+    for (const seq of this.acked) {
+      if (seq < firstSeq) this.acked.delete(seq);
+    }
   }
 
   /** Resolves once what was added is written. */

@@ -129,6 +129,7 @@ export async function startService<S extends Schema>(
         const bus = await openBus({
           url: config.NATS_URL,
           dataDir: join(dataDir, 'bus'),
+          streamMaxAgeMs: config.BUS_MAX_AGE,
           name: definition.name,
           logger,
         });

@@ -1,4 +1,4 @@
-import { list, oneOf, optional, port, str, url } from '../config/index.js';
+import { duration, list, oneOf, optional, port, str, url } from '../config/index.js';
 
 /** Variables every service reads; a service adds its own schema next to these. */
 export const platformSchema = {
@@ -12,6 +12,8 @@ export const platformSchema = {
   DATABASE_URL: optional(url()),
   /** Unset → the in-process bus. */
   NATS_URL: optional(url()),
+  /** Event retention (either bus): older messages are dropped; unset keeps everything. */
+  BUS_MAX_AGE: optional(duration()),
   /** One or more comma-separated nodes; unset → in-memory cache and limiter. */
   REDIS_URL: optional(list()),
 } as const;
