@@ -18,6 +18,7 @@ describe('memory bus with a data directory', () => {
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
+  const message = (id: string) => ({ subject: 'orders.order.created', id, key: 'k', payload: id });
 
   it('delivers after a reopen what was not acked before close, and nothing acked', async () => {
     const dataDir = tempDir();
@@ -57,12 +58,6 @@ describe('memory bus with a data directory', () => {
         .split('\n')
         .filter((line) => line !== '')
         .map((line) => JSON.parse(line) as { seq: number; id: string });
-    const message = (id: string) => ({
-      subject: 'orders.order.created',
-      id,
-      key: 'k',
-      payload: id,
-    });
 
     const ids = Array.from({ length: 50 }, (_, i) => `m${i}`);
     const stored = await Promise.all(ids.map((id) => stream.append(message(id))));
@@ -88,12 +83,6 @@ describe('memory bus with a data directory', () => {
   it('repairs a torn last line at open, so publishes after a crash survive the next open', async () => {
     const dataDir = tempDir();
     const stream = new MemoryStream(dataDir, 60_000);
-    const message = (id: string) => ({
-      subject: 'orders.order.created',
-      id,
-      key: 'k',
-      payload: id,
-    });
     await stream.append(message('a'));
     await stream.close();
     // A crash in the middle of writing the next line.
@@ -117,12 +106,6 @@ describe('memory bus with a data directory', () => {
     const hour = 3_600_000;
     const t0 = Date.now() - 5 * hour;
     const stream = new MemoryStream(dataDir, 60_000);
-    const message = (id: string) => ({
-      subject: 'orders.order.created',
-      id,
-      key: 'k',
-      payload: id,
-    });
     // Published 5, 4, 3 and 0 hours ago; the consumer acked the first two.
     for (const [id, at] of [
       ['old1', t0],
