@@ -165,6 +165,7 @@ describe.skipIf(platformSkip !== undefined)(
           .filter({ hasText: 'no film matches “matirx” as typed' })
           .waitFor();
         expect(await page.locator('q.corrected-query').textContent()).toBe('matrix');
+        await shot('search-corrected');
         const result = page
           .getByRole('list', { name: 'Search results' })
           .getByRole('link', { name: /The Matrix/ });
