@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useAuth } from '../auth/auth';
+import { Field } from '../components/field';
 import { ErrorNote } from '../components/status';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useAction } from '../lib/useAsync';
@@ -8,6 +9,21 @@ import { useAction } from '../lib/useAsync';
 function nextPath(search: URLSearchParams): string {
   const next = search.get('next') ?? '/';
   return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+function EmailField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <Field id="email" label="Email">
+      <input
+        id="email"
+        type="email"
+        autoComplete="email"
+        required
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
 }
 
 export function SignInPage() {
@@ -29,19 +45,8 @@ export function SignInPage() {
     <section className="auth-card" aria-labelledby="signin-heading">
       <h1 id="signin-heading">Sign in</h1>
       <form onSubmit={(event) => void submit.run(event)}>
-        <div className="field">
-          <label htmlFor="email">Email</label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
+        <EmailField value={email} onChange={setEmail} />
+        <Field id="password" label="Password">
           <input
             id="password"
             type="password"
@@ -50,7 +55,7 @@ export function SignInPage() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-        </div>
+        </Field>
         <ErrorNote error={submit.error} />
         <button className="button wide" type="submit" disabled={submit.pending}>
           {submit.pending ? 'Signing in…' : 'Sign in'}
@@ -83,8 +88,7 @@ export function SignUpPage() {
     <section className="auth-card" aria-labelledby="signup-heading">
       <h1 id="signup-heading">Create an account</h1>
       <form onSubmit={(event) => void submit.run(event)}>
-        <div className="field">
-          <label htmlFor="displayName">Name (shown on your reviews)</label>
+        <Field id="displayName" label="Name (shown on your reviews)">
           <input
             id="displayName"
             autoComplete="nickname"
@@ -92,20 +96,13 @@ export function SignUpPage() {
             value={displayName}
             onChange={(e) => setDisplayName(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="email">Email</label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
+        </Field>
+        <EmailField value={email} onChange={setEmail} />
+        <Field
+          id="password"
+          label="Password"
+          hint="At least 8 characters, and not a common password."
+        >
           <input
             id="password"
             type="password"
@@ -116,10 +113,7 @@ export function SignUpPage() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-          <p id="password-hint" className="hint">
-            At least 8 characters, and not a common password.
-          </p>
-        </div>
+        </Field>
         <ErrorNote error={submit.error} />
         <button className="button wide" type="submit" disabled={submit.pending}>
           {submit.pending ? 'Creating…' : 'Create account'}

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef } from 'react';
 import { track } from '../analytics';
 import { api, ok } from '../api/client';
 import type { FilmListItem, FilmQuery, LocalFilm } from '../api/types';
+import { Field } from '../components/field';
 import { FilmCard, Poster } from '../components/film';
 import { Empty, ErrorNote, Loading, Pager } from '../components/status';
 import { navigate, useLocation } from '../lib/router';
@@ -127,8 +128,7 @@ export function SearchPage() {
           onSubmit={submit}
           key={`${key}|${genres.data ? 'genres' : ''}`}
         >
-          <div className="field wide">
-            <label htmlFor="q">Words</label>
+          <Field id="q" label="Words" size="wide">
             <input
               id="q"
               name="query"
@@ -136,9 +136,8 @@ export function SearchPage() {
               defaultValue={query.query}
               placeholder="Title, person, character, plot…"
             />
-          </div>
-          <div className="field">
-            <label htmlFor="genre">Genre</label>
+          </Field>
+          <Field id="genre" label="Genre">
             <select id="genre" name="genre" defaultValue={query.genre ?? ''}>
               <option value="">Any genre</option>
               {genres.data?.items.map((genre) => (
@@ -148,31 +147,10 @@ export function SearchPage() {
               ))}
               {query.genre && !genres.data && <option value={query.genre}>{query.genre}</option>}
             </select>
-          </div>
-          <div className="field small">
-            <label htmlFor="yearFrom">From year</label>
-            <input
-              id="yearFrom"
-              name="yearFrom"
-              type="number"
-              min={1870}
-              max={2100}
-              defaultValue={query.yearFrom}
-            />
-          </div>
-          <div className="field small">
-            <label htmlFor="yearTo">To year</label>
-            <input
-              id="yearTo"
-              name="yearTo"
-              type="number"
-              min={1870}
-              max={2100}
-              defaultValue={query.yearTo}
-            />
-          </div>
-          <div className="field small">
-            <label htmlFor="minRating">Min rating</label>
+          </Field>
+          <YearField id="yearFrom" label="From year" value={query.yearFrom} />
+          <YearField id="yearTo" label="To year" value={query.yearTo} />
+          <Field id="minRating" label="Min rating" size="small">
             <select id="minRating" name="minRating" defaultValue={query.minRating ?? ''}>
               <option value="">Any</option>
               {[9, 8, 7, 6, 5, 4, 3, 2, 1].map((value) => (
@@ -181,18 +159,16 @@ export function SearchPage() {
                 </option>
               ))}
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="person">Person</label>
+          </Field>
+          <Field id="person" label="Person">
             <input
               id="person"
               name="person"
               defaultValue={query.person}
               placeholder="Exact name, e.g. Tom Hanks"
             />
-          </div>
-          <div className="field">
-            <label htmlFor="sort">Sort</label>
+          </Field>
+          <Field id="sort" label="Sort">
             <select id="sort" name="sort" defaultValue={query.sort ?? ''}>
               {SORTS.map(([value, label]) => (
                 <option key={value} value={value}>
@@ -200,7 +176,7 @@ export function SearchPage() {
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
           <div className="actions">
             <button className="button" type="submit">
               Search
@@ -260,5 +236,13 @@ export function SearchPage() {
         )}
       </section>
     </>
+  );
+}
+
+function YearField({ id, label, value }: { id: string; label: string; value?: number }) {
+  return (
+    <Field id={id} label={label} size="small">
+      <input id={id} name={id} type="number" min={1870} max={2100} defaultValue={value} />
+    </Field>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api, ok } from '../api/client';
 import type { Answer } from '../api/types';
 import { useAuth } from '../auth/auth';
+import { Field } from '../components/field';
 import { formatDate, plural } from '../components/format';
 import { Empty, ErrorNote, Loading, Pager, SignInPrompt } from '../components/status';
 import { Link, navigate } from '../lib/router';
@@ -47,8 +48,7 @@ function NewTicket({ onOpened }: { onOpened: (id: string) => void }) {
   return (
     <form className="panel" onSubmit={(event) => void open.run(event)} aria-labelledby="new-ticket">
       <h2 id="new-ticket">Ask for help</h2>
-      <div className="field">
-        <label htmlFor="ticket-subject">Subject</label>
+      <Field id="ticket-subject" label="Subject">
         <input
           id="ticket-subject"
           required
@@ -56,9 +56,8 @@ function NewTicket({ onOpened }: { onOpened: (id: string) => void }) {
           value={subject}
           onChange={(e) => setSubject(e.target.value)}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="ticket-category">Topic</label>
+      </Field>
+      <Field id="ticket-category" label="Topic">
         <select
           id="ticket-category"
           value={category}
@@ -70,9 +69,8 @@ function NewTicket({ onOpened }: { onOpened: (id: string) => void }) {
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="ticket-body">What happened?</label>
+      </Field>
+      <Field id="ticket-body" label="What happened?">
         <textarea
           id="ticket-body"
           required
@@ -81,7 +79,7 @@ function NewTicket({ onOpened }: { onOpened: (id: string) => void }) {
           value={body}
           onChange={(e) => setBody(e.target.value)}
         />
-      </div>
+      </Field>
       <ErrorNote error={open.error} />
       <button
         type="submit"
