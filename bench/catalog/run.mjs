@@ -159,7 +159,7 @@ async function main() {
     options: {
       duration: { type: 'string', default: '10' },
       // `c` connections as fast as they go, or `c@r`: c connections sending r requests/s in all.
-      connections: { type: 'string', default: '1,10,10@100' },
+      connections: { type: 'string', default: '1,10,10@100,10@200' },
       direct: { type: 'boolean', default: true },
       // Scenarios whose name contains this text only; a partial run prints and writes nothing.
       only: { type: 'string' },
