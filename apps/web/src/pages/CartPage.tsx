@@ -1,5 +1,6 @@
 import { useAuth } from '../auth/auth';
 import { formatMoney } from '../components/format';
+import { LineCells, LinesHead } from '../components/lines';
 import { Empty, ErrorNote, Loading, SignInPrompt } from '../components/status';
 import { Link, navigate } from '../lib/router';
 import { useAction } from '../lib/useAsync';
@@ -39,29 +40,11 @@ export function CartPage() {
         <section className="panel">
           <table className="lines">
             <caption className="visually-hidden">Items in your cart</caption>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col" className="num">
-                  Qty
-                </th>
-                <th scope="col" className="num">
-                  Price
-                </th>
-                <th scope="col" className="num">
-                  Subtotal
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <LinesHead subtotal actions />
             <tbody>
               {items.map((item) => (
                 <tr key={item.sku}>
-                  <td>{item.name}</td>
-                  <td className="num">{item.count}</td>
-                  <td className="num">{formatMoney(item.price)}</td>
+                  <LineCells item={item} />
                   <td className="num">
                     {formatMoney({ ...item.price, amount: item.price.amount * item.count })}
                   </td>

@@ -3,6 +3,7 @@ import { api, ok } from '../api/client';
 import type { Answer } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { formatDate, formatMoney, plural } from '../components/format';
+import { LineCells, LinesHead } from '../components/lines';
 import { Empty, ErrorNote, Loading, SignInPrompt } from '../components/status';
 import { Link } from '../lib/router';
 import { useAction, useAsync } from '../lib/useAsync';
@@ -98,23 +99,11 @@ export function OrderPage({ id }: { id: string }) {
           </p>
           <table className="lines">
             <caption className="visually-hidden">Items</caption>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col" className="num">
-                  Qty
-                </th>
-                <th scope="col" className="num">
-                  Price
-                </th>
-              </tr>
-            </thead>
+            <LinesHead />
             <tbody>
               {data.items.map((item) => (
                 <tr key={item.sku}>
-                  <td>{item.name}</td>
-                  <td className="num">{item.count}</td>
-                  <td className="num">{formatMoney(item.price)}</td>
+                  <LineCells item={item} />
                 </tr>
               ))}
             </tbody>
