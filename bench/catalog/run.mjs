@@ -22,7 +22,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const docs = join(root, 'docs', 'bench');
 const TARGETS_P99_MS = { search: 50, 'get by id': 10 };
-const pauseWatch = startPauseWatch();
 
 /** Starts `services/<name>/dist/main.js` and waits for /healthz. */
 const startService = (name, env) =>
@@ -87,7 +86,7 @@ function scenarios(data) {
 }
 
 /** One run of a scenario (bench/lib/load.mjs) and its percentiles. */
-async function measure({ base, scenario, connections, overallRate, duration, pids }) {
+async function measure({ base, scenario, connections, overallRate, duration, pids, pauseWatch }) {
   const from = Date.now();
   const cpu = cpuMeter(pids);
   const { latencies, ...result } = await loadRun({
@@ -191,30 +190,20 @@ async function main() {
     ...(values.direct ? [{ name: 'direct', base: catalog.url }] : []),
   ];
   const rows = [];
+  const watched = {
+    pids: { gateway: gateway.pid, catalog: catalog.pid },
+    pauseWatch: startPauseWatch(),
+  };
   try {
     for (const { name: level, connections, overallRate } of levels) {
       for (const scenario of scenarios(data).filter(
         (candidate) => values.only === undefined || candidate.name.includes(values.only),
       )) {
         for (const route of routes) {
+          const run = { base: route.base, scenario, connections, overallRate, ...watched };
           // Warm up: JIT, keep-alive pools, Postgres buffers.
-          const pids = { gateway: gateway.pid, catalog: catalog.pid };
-          await measure({
-            base: route.base,
-            scenario,
-            connections,
-            overallRate,
-            duration: 2,
-            pids,
-          });
-          const result = await measure({
-            base: route.base,
-            scenario,
-            connections,
-            overallRate,
-            duration,
-            pids,
-          });
+          await measure({ ...run, duration: 2 });
+          const result = await measure({ ...run, duration });
           rows.push({
             route: route.name,
             scenario: scenario.name,
@@ -229,7 +218,7 @@ async function main() {
       }
     }
   } finally {
-    pauseWatch.stop();
+    watched.pauseWatch.stop();
     await gateway.stop();
     await catalog.stop();
   }

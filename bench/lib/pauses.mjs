@@ -13,6 +13,8 @@ export const PAUSE_MS = 15;
 
 /** Runs in the child: a 1 ms timer loop that reports each long gap as `{ at, ms }` (epoch ms). */
 async function watch() {
+  // Ends with the benchmark, however that ends.
+  process.on('disconnect', () => process.exit(0));
   let last = performance.now();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1));

@@ -197,6 +197,7 @@ for (const engine of catalogEngines()) {
         [{ yearFrom: 'soon' }, '/query/yearFrom'],
         [{ minRating: '11' }, '/query/minRating'],
         [{ sort: 'popularity' }, '/query/sort'],
+        [{ query: 'he\u0000at' }, '/query/query'],
       ];
       for (const [query, field] of cases) {
         const response = await app.inject({ url: '/api/v1/films', query });

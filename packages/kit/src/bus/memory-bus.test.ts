@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,22 @@ describe('memory bus with a data directory', () => {
       ['a', 1],
       ['b', 2],
     ]);
+    await third.close();
+  });
+
+  it('ends a last line that lost only its newline, so the next publish keeps a line of its own', async () => {
+    const dataDir = tempDir();
+    const stream = new MemoryStream(dataDir, 60_000);
+    await stream.append(message('a'));
+    await stream.close();
+    const path = join(dataDir, 'stream.jsonl');
+    writeFileSync(path, readFileSync(path, 'utf8').trimEnd());
+
+    const reopened = new MemoryStream(dataDir, 60_000);
+    await reopened.append(message('b'));
+    await reopened.close();
+    const third = new MemoryStream(dataDir, 60_000);
+    expect(third.messages.map((m) => m.id)).toEqual(['a', 'b']);
     await third.close();
   });
 

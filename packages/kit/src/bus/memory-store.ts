@@ -169,13 +169,16 @@ export class MemoryStream {
 
   /**
    * Reads the log, leaving out expired messages and a torn last line (a crash mid-write: those
-   * publishes never resolved). If it left anything out, the file is rewritten without it: lines
-   * appended after a torn one would otherwise join it and be unreadable at the next open.
+   * publishes never resolved). If it left anything out, or the last line lacks its newline, the
+   * file is rewritten: lines appended after a torn one would otherwise join it and be unreadable
+   * at the next open.
    */
   private load(path: string): void {
     const now = Date.now();
-    let leftOut = false;
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const text = readFileSync(path, 'utf8');
+    // A crash can also stop a write just before its newline: the next append would join that line.
+    let leftOut = text !== '' && !text.endsWith('\n');
+    for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
       let stored: StoredMessage;
       try {

@@ -88,6 +88,22 @@ describe('request validation', () => {
     expect(fieldsOf(bad)).toEqual(['/query/page']);
   });
 
+  it('refuses U+0000 in any part with a 400 naming the field (Postgres cannot store it)', async () => {
+    const inBody = await book({ ...valid, note: 'ai\u0000sle' });
+    expect(inBody.statusCode).toBe(400);
+    expect(fieldsOf(inBody)).toEqual(['/body/note']);
+    const server = await build();
+    server.get(
+      '/search',
+      { schema: { querystring: Type.Object({ q: Type.String() }) } },
+      async (request) => request.query,
+    );
+    const search = await server.inject({ url: '/search?q=he%00at' });
+    expect(search.statusCode).toBe(400);
+    expect(fieldsOf(search)).toEqual(['/query/q']);
+    expect((await server.inject({ url: '/search?q=heat' })).json()).toEqual({ q: 'heat' });
+  });
+
   it('keeps the body defaults: defaults filled in, unknown fields dropped', async () => {
     const response = await book({ ...valid, extra: 'dropped' });
     expect(response.statusCode).toBe(200);
