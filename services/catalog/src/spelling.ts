@@ -15,8 +15,8 @@ export function queryWords(query: string): string[] {
  * Shorter words are left as typed: one edit away from almost anything. Longer ones too: no title
  * word is that long, and each letter adds ~70 strings to look up.
  */
-export const MIN_CORRECTED_LENGTH = 3;
-export const MAX_CORRECTED_LENGTH = 30;
+const MIN_CORRECTED_LENGTH = 3;
+const MAX_CORRECTED_LENGTH = 30;
 
 /** Edits allowed between a typed word and its correction: one per word, two in long words. */
 export function maxEdits(word: string): number {
@@ -90,7 +90,7 @@ export interface WordLookup {
  */
 const PER_WORD = 3;
 const MAX_CORRECTED_WORDS = 4;
-export const MAX_SUGGESTIONS = 6;
+const MAX_SUGGESTIONS = 6;
 
 /** The dictionary words close enough to `word`, closest first. */
 export function corrections(word: string, dictionary: Iterable<string>): string[] {
@@ -119,7 +119,7 @@ export function corrections(word: string, dictionary: Iterable<string>): string[
 }
 
 /** Whether a typed word is one the dictionary is asked to correct. */
-export function needsCorrection(lookup: WordLookup): boolean {
+function needsCorrection(lookup: WordLookup): boolean {
   const length = [...lookup.word].length;
   return (
     !lookup.known &&
